@@ -1,0 +1,1 @@
+# lib/activate: device-mapper tables and libdevmapper calls (not yet built)

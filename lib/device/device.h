@@ -1,0 +1,94 @@
+/*
+ * Devices: block devices and plain image files, found by scanning or named
+ * on the command line, filtered as lvm.conf says, and read and written in
+ * whole sectors.
+ *
+ * A device is identified by its canonical path.  An image file is a
+ * first-class device: everything that takes /dev/sdb also takes disk.img.
+ */
+#ifndef OPENLVM_DEVICE_H
+#define OPENLVM_DEVICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/queue.h>
+#include <sys/types.h>
+
+struct pool;
+struct hash;
+
+struct device {
+	TAILQ_ENTRY(device) list;
+	const char *path;	/* canonical path as used in messages */
+	dev_t devno;		/* st_rdev for block devices, 0 for files */
+	int is_file;		/* regular file (image) */
+	int fd;			/* -1 when closed */
+	int open_rw;
+	int size_known;
+	uint64_t size;		/* bytes */
+	int filtered_out;	/* rejected by a filter; never scanned */
+	const char *filter_reason;
+};
+
+TAILQ_HEAD(device_list, device);
+
+/* What decides which devices a command may see (from lvm.conf). */
+struct dev_scan_config {
+	const char *const *scan_dirs;	/* devices/scan, NULL-terminated; default "/dev" */
+	const char *const *files;	/* devices/files: image files to consider */
+	const char *const *filter;	/* devices/filter "a|re|" / "r|re|" */
+	const char *const *global_filter;
+	const char *const *devices;	/* --devices: only these, if set */
+	const char *sysfs_dir;		/* "/sys" */
+};
+
+struct dev_cache {
+	struct pool *mem;
+	struct device_list devices;	/* accepted devices, scan order */
+	struct hash *by_path;
+	const struct dev_scan_config *cfg;
+	/* compiled filters live behind this */
+	void *filter_state;
+};
+
+/* Returns NULL and reports when a filter regex is invalid. */
+struct dev_cache *dev_cache_create(struct pool *mem, const struct dev_scan_config *cfg);
+void dev_cache_destroy(struct dev_cache *dc);
+
+/* Enumerates block devices (sysfs) and configured files, applying filters. */
+int dev_cache_scan(struct dev_cache *dc);
+
+/*
+ * Finds or adds the device named by path (a block device node or a
+ * regular file).  Returns NULL, with *why set to a reason, when the path
+ * does not exist, is not a block device or file, or is filtered out.
+ */
+struct device *dev_cache_get(struct dev_cache *dc, const char *path, const char **why);
+
+/* Looks up an already known device by devno (0 for files: never found). */
+struct device *dev_cache_find_devno(struct dev_cache *dc, dev_t devno);
+
+int dev_open(struct device *dev, int rw);
+void dev_close(struct device *dev);
+/* Full reads and writes at a byte offset; short I/O is an error. 0 or -1. */
+int dev_read(struct device *dev, uint64_t offset, size_t len, void *buf);
+int dev_write(struct device *dev, uint64_t offset, size_t len, const void *buf);
+int dev_zero(struct device *dev, uint64_t offset, size_t len);
+/* Makes earlier writes durable (fdatasync).  0 or -1. */
+int dev_flush(struct device *dev);
+int dev_get_size(struct device *dev, uint64_t *bytes);
+
+/* ---- Signatures (libblkid) ---- */
+struct dev_signature {
+	const char *type;	/* "ext4", "dos", "LVM2_member", ... */
+	const char *usage;	/* "filesystem", "partition table", ... */
+	uint64_t offset;	/* byte offset of the magic */
+	struct dev_signature *next;
+};
+
+/* Lists signatures found on dev.  0 or -1 (probe failed). */
+int dev_find_signatures(struct device *dev, struct pool *mem, struct dev_signature **out);
+/* Erases every signature's magic bytes.  0 or -1. */
+int dev_wipe_signatures(struct device *dev);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * Metadata areas: the header sector and the circular text buffer behind
+ * it, and the commit protocol (text first, header last).
+ */
+#ifndef OPENLVM_MDA_H
+#define OPENLVM_MDA_H
+
+#include <stddef.h>
+
+#include "format/ondisk.h"
+
+struct device;
+struct pool;
+
+/*
+ * Decodes and validates a header sector read from offset `start`.
+ * Returns 0 when valid, -1 otherwise with why set (bad checksum, bad
+ * magic, wrong version, wrong start, size does not match expected_size
+ * when that is nonzero, slot outside the area).
+ */
+int mda_header_decode(const unsigned char *buf, uint64_t start, uint64_t expected_size,
+		      struct mda_header *out, const char **why);
+void mda_header_encode(const struct mda_header *hdr, unsigned char *buf);
+
+/* Reads and validates the header of the mda at start.  0 or -1 (warned). */
+int mda_header_read(struct device *dev, uint64_t start, uint64_t size, struct mda_header *out);
+int mda_header_write(struct device *dev, const struct mda_header *hdr);
+/* A fresh header with empty slots. */
+void mda_header_init(struct mda_header *hdr, uint64_t start, uint64_t size);
+
+/*
+ * Reads the committed text (slot 0) into pool memory, NUL-terminated,
+ * verifying its checksum.  Returns 1 with text set, 0 when the slot is
+ * empty or ignored, -1 on error (warned, with the device and offset).
+ */
+int mda_read_text(struct device *dev, const struct mda_header *hdr, struct pool *mem,
+		  char **text, size_t *len);
+
+/* Largest text (including NUL) that fits twice: (size-512)/2 - 512. */
+uint64_t mda_max_text_size(uint64_t mda_size);
+
+/*
+ * Where the next copy of `size` bytes (including NUL) goes after the
+ * current slot 0 (ondisk-format.md 6.2).  Returns 0, or -1 if it does not
+ * fit in the area.
+ */
+int mda_next_location(const struct mda_header *hdr, uint64_t size, uint64_t *offset);
+
+/*
+ * Writes text (len bytes, the NUL is added) at the next location, wrapping
+ * as needed, and fills *locn (offset, size, checksum).  Header untouched.
+ */
+int mda_write_text(struct device *dev, const struct mda_header *hdr,
+		   const char *text, size_t len, struct raw_locn *locn);
+
+#endif

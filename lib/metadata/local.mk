@@ -1,0 +1,3 @@
+noinst_LIBRARIES += lib/metadata/libmetadata.a
+lib_metadata_libmetadata_a_SOURCES = \
+	lib/metadata/metadata.h

@@ -1,0 +1,171 @@
+#include "misc/pool.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * A pool is a singly linked list of chunks.  Small requests are bumped
+ * from the current chunk; a request bigger than a quarter chunk gets a
+ * chunk of its own so that large buffers do not waste the tail of the
+ * current one.
+ */
+#define CHUNK_SIZE (64 * 1024)
+#define ALIGNMENT 16
+
+struct chunk {
+	struct chunk *next;
+	size_t used;
+	size_t size;
+	_Alignas(ALIGNMENT) unsigned char data[];
+};
+
+struct pool {
+	const char *name;
+	struct chunk *chunks;
+};
+
+static void out_of_memory(size_t size)
+{
+	fprintf(stderr, "  Out of memory allocating %zu bytes.\n", size);
+	exit(5);
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		out_of_memory(size);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (!p)
+		out_of_memory(size);
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+struct pool *pool_create(const char *name)
+{
+	struct pool *p = xcalloc(1, sizeof(*p));
+
+	p->name = name;
+	return p;
+}
+
+void pool_destroy(struct pool *p)
+{
+	struct chunk *c, *next;
+
+	if (!p)
+		return;
+	for (c = p->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(p);
+}
+
+static struct chunk *new_chunk(size_t size)
+{
+	struct chunk *c;
+
+	if (size > SIZE_MAX - sizeof(*c))
+		out_of_memory(size);
+	c = xmalloc(sizeof(*c) + size);
+	c->used = 0;
+	c->size = size;
+	return c;
+}
+
+void *pool_alloc(struct pool *p, size_t size)
+{
+	struct chunk *c = p->chunks;
+	size_t need = (size + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
+	void *mem;
+
+	if (need < size)
+		out_of_memory(size);
+	if (need > CHUNK_SIZE / 4) {
+		/* Dedicated chunk, linked behind the current one. */
+		struct chunk *big = new_chunk(need);
+
+		if (c) {
+			big->next = c->next;
+			c->next = big;
+		} else {
+			big->next = NULL;
+			p->chunks = big;
+		}
+		big->used = need;
+		memset(big->data, 0, need);
+		return big->data;
+	}
+	if (!c || c->size - c->used < need) {
+		c = new_chunk(CHUNK_SIZE);
+		c->next = p->chunks;
+		p->chunks = c;
+	}
+	mem = c->data + c->used;
+	c->used += need;
+	memset(mem, 0, need);
+	return mem;
+}
+
+void *pool_memdup(struct pool *p, const void *src, size_t size)
+{
+	return memcpy(pool_alloc(p, size), src, size);
+}
+
+char *pool_strndup(struct pool *p, const char *s, size_t n)
+{
+	char *d = pool_alloc(p, n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *pool_strdup(struct pool *p, const char *s)
+{
+	return pool_strndup(p, s, strlen(s));
+}
+
+char *pool_printf(struct pool *p, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		out_of_memory(0);
+	s = pool_alloc(p, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}

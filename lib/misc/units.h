@@ -1,0 +1,41 @@
+/*
+ * Sizes on the command line and in reports.
+ *
+ * Input (-L, --metadatasize, ...): a decimal number with an optional
+ * fraction and an optional unit letter, case-insensitive and always binary:
+ * b bytes, s 512-byte sectors, k KiB, m MiB, g GiB, t TiB, p PiB, e EiB.
+ *
+ * Output (--units): lower-case letters are powers of 1024, upper-case
+ * powers of 1000, h/H pick a unit per value; r/R like h/H with '<' or '>'
+ * marking a rounded value (LVM2's default display).
+ */
+#ifndef OPENLVM_UNITS_H
+#define OPENLVM_UNITS_H
+
+#include <stdint.h>
+
+enum size_sign { SIGN_NONE, SIGN_PLUS, SIGN_MINUS };
+
+/*
+ * Parses arg into a byte count.  default_unit applies when arg has no
+ * unit letter (LVM2 uses 'm' for most options).  Sets *sign when
+ * allow_sign is nonzero, otherwise a sign is an error.  0 or -1.
+ */
+int parse_size_bytes(const char *arg, char default_unit, int allow_sign,
+		     uint64_t *bytes, enum size_sign *sign);
+
+/* Parses an unsigned decimal integer (no sign, no unit).  0 or -1. */
+int parse_uint64(const char *arg, uint64_t *out);
+int parse_uint32(const char *arg, uint32_t *out);
+
+/* Validates an --units argument; returns 0 or -1. */
+int units_valid(const char *units);
+
+/*
+ * Formats bytes in the given --units setting into out (at least 32 bytes).
+ * suffix: append the unit letter.  Matches LVM2: two decimals, "<" for
+ * human units when the shown value was rounded down from the real one.
+ */
+void format_size(uint64_t bytes, const char *units, int suffix, char *out, unsigned outlen);
+
+#endif

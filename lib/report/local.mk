@@ -1,0 +1,2 @@
+noinst_LIBRARIES += lib/report/libreport.a
+lib_report_libreport_a_SOURCES = lib/report/report.h

@@ -1,0 +1,1 @@
+# man pages are added here as they are written
