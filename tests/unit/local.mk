@@ -1,6 +1,37 @@
 # cmocka unit tests: one program per library area.
 if UNIT_TESTS
-unit_ldadd = lib/format/libformat.a lib/metadata/libmetadata.a lib/config/libconfig.a \
-	lib/device/libdevice.a lib/misc/libmisc.a $(CMOCKA_LIBS) $(BLKID_LIBS)
-unit_cflags = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -DFIXTURES_DIR='"$(abs_top_srcdir)/../shared/fixtures"'
+unit_ldadd = lib/report/libreport.a lib/format/libformat.a lib/metadata/libmetadata.a \
+	lib/format/libformat.a lib/config/libconfig.a lib/device/libdevice.a \
+	lib/misc/libmisc.a $(CMOCKA_LIBS) $(BLKID_LIBS)
+unit_cflags = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -DFIXTURES_DIR='"$(abs_top_srcdir)/tests/fixtures"'
+
+check_PROGRAMS += tests/unit/test_misc
+tests_unit_test_misc_SOURCES = tests/unit/test_misc.c
+tests_unit_test_misc_CFLAGS = $(unit_cflags)
+tests_unit_test_misc_LDADD = $(unit_ldadd)
+
+check_PROGRAMS += tests/unit/test_config
+tests_unit_test_config_SOURCES = tests/unit/test_config.c
+tests_unit_test_config_CFLAGS = $(unit_cflags)
+tests_unit_test_config_LDADD = $(unit_ldadd)
+
+check_PROGRAMS += tests/unit/test_ondisk
+tests_unit_test_ondisk_SOURCES = tests/unit/test_ondisk.c
+tests_unit_test_ondisk_CFLAGS = $(unit_cflags)
+tests_unit_test_ondisk_LDADD = $(unit_ldadd)
+
+check_PROGRAMS += tests/unit/test_text
+tests_unit_test_text_SOURCES = tests/unit/test_text.c
+tests_unit_test_text_CFLAGS = $(unit_cflags)
+tests_unit_test_text_LDADD = $(unit_ldadd)
+
+check_PROGRAMS += tests/unit/test_device
+tests_unit_test_device_SOURCES = tests/unit/test_device.c
+tests_unit_test_device_CFLAGS = $(unit_cflags)
+tests_unit_test_device_LDADD = $(unit_ldadd)
+
+check_PROGRAMS += tests/unit/test_report
+tests_unit_test_report_SOURCES = tests/unit/test_report.c
+tests_unit_test_report_CFLAGS = $(unit_cflags)
+tests_unit_test_report_LDADD = $(unit_ldadd)
 endif
