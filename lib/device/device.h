@@ -68,6 +68,32 @@ struct device *dev_cache_get(struct dev_cache *dc, const char *path, const char 
 /* Looks up an already known device by devno (0 for files: never found). */
 struct device *dev_cache_find_devno(struct dev_cache *dc, dev_t devno);
 
+/*
+ * Orders names as people do: "loop2" before "loop10".  Runs of digits
+ * compare by value; everything else bytewise.  strcmp-style result.
+ */
+int dev_name_cmp(const char *a, const char *b);
+
+/* ---- Filters (devices/filter, devices/global_filter) ---- */
+struct dev_filter;
+
+enum dev_filter_verdict {
+	DEV_FILTER_NO_MATCH,	/* no pattern matched: accepted */
+	DEV_FILTER_ACCEPT,	/* first matching pattern was "a" */
+	DEV_FILTER_REJECT,	/* first matching pattern was "r" */
+};
+
+/*
+ * Compiles "a<d>regex<d>" / "r<d>regex<d>" entries (any delimiter <d>,
+ * POSIX extended regex).  setting names the option in messages.  Returns
+ * NULL after reporting the first invalid entry.  An empty or NULL list
+ * accepts everything.  Free with dev_filter_free().
+ */
+struct dev_filter *dev_filter_create(struct pool *mem, const char *const *patterns,
+				     const char *setting);
+void dev_filter_free(struct dev_filter *f);
+enum dev_filter_verdict dev_filter_match(const struct dev_filter *f, const char *path);
+
 int dev_open(struct device *dev, int rw);
 void dev_close(struct device *dev);
 /* Full reads and writes at a byte offset; short I/O is an error. 0 or -1. */

@@ -97,6 +97,8 @@ struct metadata_area {
 	uint64_t start;		/* bytes, absolute */
 	uint64_t size;		/* bytes, whole area */
 	int ignored;		/* RAW_LOCN_IGNORED in slot 0 */
+	int header_ok;		/* header read and valid */
+	uint64_t text_size;	/* bytes of the committed copy incl. NUL; 0 = none */
 };
 
 struct physical_volume {
@@ -237,11 +239,16 @@ uint64_t vg_extent_count(const struct volume_group *vg);
 uint64_t vg_free_count(const struct volume_group *vg);
 int lv_is_visible(const struct logical_volume *lv);
 int seg_is_striped(const struct lv_segment *seg);
+/* 1 if any extent of pv at or beyond pe_limit is allocated (pv_usage.c). */
+int vg_pv_extents_used_beyond(const struct volume_group *vg, const struct physical_volume *pv,
+			      uint32_t pe_limit);
 
 /* ---- names ---- */
 /* Returns NULL if valid, else a reason ("contains invalid character"). */
 const char *vg_name_invalid(const char *name);
 const char *lv_name_invalid(const char *vg_name, const char *name);
+/* The looser rule for names read from metadata (allows LVM's sub-LV names). */
+const char *lv_name_stored_invalid(const char *name);
 const char *tag_invalid(const char *tag);
 
 /*

@@ -106,63 +106,81 @@ int units_valid(const char *units)
 	return unit_shift(units[0], &shift);
 }
 
-static const char human_letters[] = "bkmgtpe";
+/*
+ * Size output follows LVM2's display rules (observed with --units):
+ *  - fixed units print two decimals ("2048.50k"), bytes and sectors print
+ *    integers with a B / S suffix whatever the case of the letter;
+ *  - h/H/r/R pick the largest unit the value reaches; --nosuffix does not
+ *    remove their letter;
+ *  - r/R prefix '<' when the shown value was rounded up;
+ *  - zero prints "0" plus the letter (a space for human units).
+ * Rounding is done in integers, half to even like printf on exact values.
+ */
+static const char unit_letters[] = "bkmgtpe";
 
-static void format_value(char *out, unsigned outlen, const char *prefix,
-			 double v, int c, int suffix)
+static int pick_human_unit(uint64_t bytes, uint64_t base)
 {
-	if (c == 'b' || c == 'B' || c == 's' || c == 'S')
-		snprintf(out, outlen, "%s%.0f%s", prefix, v,
-			 suffix ? (char[]){ (char)toupper(c) == 'S' ? 'S' : 'B', 0 } : "");
-	else
-		snprintf(out, outlen, "%s%.2f%s", prefix, v,
-			 suffix ? (char[]){ (char)c, 0 } : "");
+	int i = 0;
+	__uint128_t unit = 1;
+
+	while (i < 6 && bytes >= unit * base) {
+		unit *= base;
+		i++;
+	}
+	return i;
+}
+
+static void format_hundredths(uint64_t bytes, __uint128_t unit, int mark_rounded,
+			      char *num, size_t numlen)
+{
+	__uint128_t scaled = (__uint128_t)bytes * 100;
+	__uint128_t q = scaled / unit, r = scaled % unit;
+	int up = r * 2 > unit || (r * 2 == unit && (q & 1));
+
+	if (up)
+		q++;
+	snprintf(num, numlen, "%s%llu.%02u", mark_rounded && up ? "<" : "",
+		 (unsigned long long)(q / 100), (unsigned)(q % 100));
 }
 
 void format_size(uint64_t bytes, const char *units, int suffix, char *out, unsigned outlen)
 {
 	int u = units && *units ? units[0] : 'r';
-	int si = isupper(u);
-	double base = si ? 1000.0 : 1024.0;
-	double v = (double)bytes;
+	int si = isupper(u), human = strchr("hHrR", u) != NULL;
+	uint64_t base = si ? 1000 : 1024;
+	char num[48], letter;
 	unsigned shift;
-	int letter;
+	int i;
+	__uint128_t unit = 1;
 
-	if (u == 'h' || u == 'H' || u == 'r' || u == 'R') {
-		int i = 0;
-		const char *prefix = "";
-		double shown;
-
-		while (i < 6 && v >= base) {
-			v /= base;
-			i++;
-		}
-		letter = human_letters[i];
-		if (si)
-			letter = toupper(letter);
-		if (i == 0) {
-			snprintf(out, outlen, "%.0f%s", v, suffix ? (si ? "B" : "b") : "");
-			return;
-		}
-		shown = (double)(long long)(v * 100.0 + 0.5) / 100.0;
-		if ((u == 'r' || u == 'R') && shown != v)
-			prefix = shown > v ? "<" : ">";
-		format_value(out, outlen, prefix, shown, letter, suffix);
-		return;
-	}
-	if (unit_shift(u, &shift)) {
+	if (!human && unit_shift(u, &shift)) {
 		snprintf(out, outlen, "%llu", (unsigned long long)bytes);
 		return;
 	}
-	if (si) {
-		int i = shift / 10;
-
-		while (i-- > 0)
-			v /= 1000.0;
-		if (u == 'S')
-			v = (double)bytes / 512.0;
-	} else {
-		v = (double)bytes / (double)((uint64_t)1 << shift);
+	if (!human && (u == 's' || u == 'S')) {
+		snprintf(out, outlen, "%llu%s", (unsigned long long)(bytes >> 9),
+			 suffix ? "S" : "");
+		return;
 	}
-	format_value(out, outlen, "", v, u, suffix);
+	if (!human && (u == 'b' || u == 'B')) {
+		snprintf(out, outlen, "%llu%s", (unsigned long long)bytes, suffix ? "B" : "");
+		return;
+	}
+	i = human ? pick_human_unit(bytes, base) : (int)(shift / 10);
+	letter = unit_letters[i];
+	if (si)
+		letter = (char)toupper(letter);
+	if (human) {
+		suffix = 1;
+		if (i == 0)
+			letter = 'B';
+	}
+	if (bytes == 0) {
+		snprintf(out, outlen, "0%s", !suffix ? "" : human ? " " : (char[]){ letter, 0 });
+		return;
+	}
+	while (i-- > 0)
+		unit *= base;
+	format_hundredths(bytes, unit, u == 'r' || u == 'R', num, sizeof(num));
+	snprintf(out, outlen, "%s%s", num, suffix ? (char[]){ letter, 0 } : "");
 }

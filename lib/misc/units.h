@@ -32,9 +32,11 @@ int parse_uint32(const char *arg, uint32_t *out);
 int units_valid(const char *units);
 
 /*
- * Formats bytes in the given --units setting into out (at least 32 bytes).
- * suffix: append the unit letter.  Matches LVM2: two decimals, "<" for
- * human units when the shown value was rounded down from the real one.
+ * Formats bytes in the given --units setting into out (at least 48 bytes),
+ * exactly as LVM2 displays sizes: two decimals for k..e units, integers
+ * with "B"/"S" for bytes/sectors, h/H/r/R choose the unit (and keep their
+ * letter even without suffix), r/R mark a value rounded up with '<'.
+ * suffix: append the unit letter.
  */
 void format_size(uint64_t bytes, const char *units, int suffix, char *out, unsigned outlen);
 

@@ -1,0 +1,188 @@
+#include "cmd/pvcommon.h"
+
+#include <string.h>
+
+#include "cmd/toolcontext.h"
+#include "device/device.h"
+#include "format/label.h"
+#include "metadata/metadata.h"
+#include "metadata/scan.h"
+#include "misc/log.h"
+#include "misc/pool.h"
+#include "misc/units.h"
+
+int pv_params_from_args(struct cmd_context *cmd, struct pv_create_params *p)
+{
+	uint64_t v;
+	uint32_t copies;
+
+	pv_create_defaults(p);
+	if (arg_uint64(cmd, OPT_LABELSECTOR, LABEL_DEFAULT_SECTOR, &p->label_sector))
+		return -1;
+	if (p->label_sector >= LABEL_SCAN_SECTORS) {
+		log_error("--labelsector must be between 0 and %d.", LABEL_SCAN_SECTORS - 1);
+		return -1;
+	}
+	copies = (uint32_t)cmd_config_int(cmd, "metadata/pvmetadatacopies", 1);
+	if (arg_is_set(cmd, OPT_METADATACOPIES) &&
+	    parse_uint32(arg_str(cmd, OPT_METADATACOPIES, "1"), &copies)) {
+		log_error("Invalid argument for --metadatacopies: %s",
+			  arg_str(cmd, OPT_METADATACOPIES, ""));
+		return -1;
+	}
+	if (arg_uint32(cmd, OPT_PVMETADATACOPIES, copies, &copies))
+		return -1;
+	if (copies > 2) {
+		log_error("--pvmetadatacopies must be 0, 1 or 2.");
+		return -1;
+	}
+	p->mda_copies = copies;
+	if (arg_size_sectors(cmd, OPT_METADATASIZE, 'm', 0, &v))
+		return -1;
+	if (v)
+		p->mda_request = v * SECTOR_SIZE;
+	if (arg_size_sectors(cmd, OPT_DATAALIGNMENT, 'k', 0, &v))
+		return -1;
+	if (v)
+		p->data_alignment = v * SECTOR_SIZE;
+	if (arg_size_sectors(cmd, OPT_DATAALIGNMENTOFFSET, 'k', 0, &v))
+		return -1;
+	p->data_alignment_offset = v * SECTOR_SIZE;
+	if (arg_size_sectors(cmd, OPT_BOOTLOADERAREASIZE, 'm', 0, &v))
+		return -1;
+	p->ba_size = v * SECTOR_SIZE;
+	if (arg_yesno(cmd, OPT_METADATAIGNORE, 0, &p->metadata_ignore))
+		return -1;
+	if (arg_is_set(cmd, OPT_METADATATYPE) && strcmp(arg_str(cmd, OPT_METADATATYPE, ""), "lvm2") &&
+	    strcmp(arg_str(cmd, OPT_METADATATYPE, ""), "2")) {
+		log_error("Only the lvm2 metadata format is supported.");
+		return -1;
+	}
+	return 0;
+}
+
+static int check_signatures(struct cmd_context *cmd, struct device *dev)
+{
+	struct dev_signature *sig, *list = NULL;
+	int found = 0;
+
+	if (dev_find_signatures(dev, cmd->mem, &list))
+		return -1;
+	for (sig = list; sig; sig = sig->next) {
+		if (!strcmp(sig->type, "LVM2_member"))
+			continue;
+		found = 1;
+		if (!arg_is_set(cmd, OPT_YES) && !arg_is_set(cmd, OPT_FORCE) &&
+		    !cmd_confirm(cmd, "WARNING: %s signature detected on %s at offset %llu. Wipe it?",
+				 sig->type, dev->path, (unsigned long long)sig->offset)) {
+			log_error("%s signature detected on %s at offset %llu: use -y to wipe it, or wipefs.",
+				  sig->type, dev->path, (unsigned long long)sig->offset);
+			return -1;
+		}
+		log_print("Wiping %s signature on %s.", sig->type, dev->path);
+	}
+	if (found && !cmd->test_mode && dev_wipe_signatures(dev))
+		return -1;
+	return 0;
+}
+
+static int check_not_in_vg(struct cmd_context *cmd, struct pv_info *info, const char *path)
+{
+	if (!info)
+		return 0;
+	scan_resolve_members(cmd->scan);
+	if (!info->vg)
+		return 0;
+	if (arg_count(cmd, OPT_FORCE) < 2) {
+		log_error("Can't initialize physical volume \"%s\" of volume group \"%s\" without -ff",
+			  path, info->vg->name);
+		return -1;
+	}
+	if (!cmd_confirm(cmd, "Really INITIALIZE physical volume \"%s\" of volume group \"%s\"?",
+			 path, info->vg->name)) {
+		log_error("%s: physical volume not initialized.", path);
+		return -1;
+	}
+	log_warn("Forcing physical volume creation on %s of volume group \"%s\"", path,
+		 info->vg->name);
+	return 0;
+}
+
+int pv_create_checked(struct cmd_context *cmd, struct device *dev,
+		      const struct pv_create_params *params, int explicit_pvcreate)
+{
+	struct pv_create_params p = *params;
+	struct pv_info *info = scan_find_dev(cmd->scan, dev);
+	struct pv_label label;
+	uint64_t size;
+
+	(void)explicit_pvcreate;
+	if (check_not_in_vg(cmd, info, dev->path))
+		return -1;
+	if (dev_get_size(dev, &size))
+		return -1;
+	if (arg_is_set(cmd, OPT_SETPHYSICALVOLUMESIZE)) {
+		uint64_t s;
+
+		if (arg_size_sectors(cmd, OPT_SETPHYSICALVOLUMESIZE, 'm', 0, &s))
+			return -1;
+		if (s * SECTOR_SIZE > size && !cmd_confirm(cmd, "WARNING: %s: device is smaller "
+				"than --setphysicalvolumesize. Continue?", dev->path)) {
+			log_error("%s: --setphysicalvolumesize is larger than the device.", dev->path);
+			return -1;
+		}
+		size = s * SECTOR_SIZE;
+	}
+	p.dev_size = size;
+	if (!arg_is_set(cmd, OPT_UUID) && id_create(&p.id)) {
+		log_error("Failed to generate a UUID for %s.", dev->path);
+		return -1;
+	}
+	if (arg_is_set(cmd, OPT_UUID) && id_parse(&p.id, arg_str(cmd, OPT_UUID, ""))) {
+		log_error("Invalid UUID: %s", arg_str(cmd, OPT_UUID, ""));
+		return -1;
+	}
+	if (pv_layout(&p, dev->path, &label))
+		return -1;
+	if (check_signatures(cmd, dev))
+		return -1;
+	if (cmd->test_mode)
+		return 0;
+	if (info)
+		scan_forget(cmd->scan, info);
+	if (pv_write_new(dev, &label, p.metadata_ignore))
+		return -1;
+	if (!scan_device(cmd->scan, dev)) {
+		log_error("Cannot read back the new label on %s.", dev->path);
+		return -1;
+	}
+	return 0;
+}
+
+struct pv_info *pv_get_orphan(struct cmd_context *cmd, const char *path,
+			      const struct pv_create_params *params)
+{
+	struct device *dev = cmd_get_device(cmd, path);
+	struct pv_info *info;
+
+	if (!dev)
+		return NULL;
+	info = scan_find_dev(cmd->scan, dev);
+	if (info) {
+		scan_resolve_members(cmd->scan);
+		if (info->vg) {
+			log_error("Physical volume '%s' is already in volume group '%s'", dev->path,
+				  info->vg->name);
+			return NULL;
+		}
+		return info;
+	}
+	if (pv_create_checked(cmd, dev, params, 0))
+		return NULL;
+	if (cmd->test_mode) {
+		log_error("Test mode: cannot continue without creating PV %s.", dev->path);
+		return NULL;
+	}
+	log_print("Physical volume \"%s\" successfully created.", dev->path);
+	return scan_find_dev(cmd->scan, dev);
+}

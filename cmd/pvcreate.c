@@ -1,0 +1,38 @@
+#include <string.h>
+
+#include "cmd/commands.h"
+#include "cmd/pvcommon.h"
+#include "cmd/toolcontext.h"
+#include "device/device.h"
+#include "metadata/metadata.h"
+#include "metadata/scan.h"
+#include "misc/log.h"
+
+int cmd_pvcreate(struct cmd_context *cmd)
+{
+	struct pv_create_params params;
+	struct lvm_scan *scan;
+	int i, r = EXIT_OK;
+
+	if (pv_params_from_args(cmd, &params))
+		return EXIT_BAD_CMDLINE;
+	if (arg_is_set(cmd, OPT_UUID) && cmd->argc > 1) {
+		log_error("Can only set uuid on one volume at once");
+		return EXIT_BAD_CMDLINE;
+	}
+	if (cmd_lock_global(cmd, 1))
+		return EXIT_FAILED;
+	scan = cmd_scan(cmd);
+	if (!scan)
+		return EXIT_FAILED;
+	for (i = 0; i < cmd->argc; i++) {
+		struct device *dev = cmd_get_device(cmd, cmd->argv[i]);
+
+		if (!dev || pv_create_checked(cmd, dev, &params, 1)) {
+			r = EXIT_FAILED;
+			continue;
+		}
+		log_print("Physical volume \"%s\" successfully created.", dev->path);
+	}
+	return r;
+}

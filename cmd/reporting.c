@@ -1,0 +1,279 @@
+/* pvs, vgs, lvs: feed the report engine with what scanning found. */
+#include <string.h>
+
+#include "cmd/commands.h"
+#include "cmd/toolcontext.h"
+#include "device/device.h"
+#include "format/ondisk.h"
+#include "metadata/metadata.h"
+#include "metadata/scan.h"
+#include "misc/log.h"
+#include "misc/pool.h"
+#include "misc/units.h"
+#include "report/report.h"
+
+static const char *const *arg_list(const struct cmd_context *cmd, enum option_id id)
+{
+	const struct arg_value *av = &cmd->args[id];
+	const char **v;
+
+	if (!av->nvalues)
+		return NULL;
+	v = POOL_ARRAY(cmd->mem, const char *, av->nvalues + 1);
+	memcpy(v, av->values, av->nvalues * sizeof(*v));
+	return v;
+}
+
+static int report_format(const struct cmd_context *cmd, enum report_format *fmt)
+{
+	const char *f = arg_str(cmd, OPT_REPORTFORMAT,
+				cmd_config_str(cmd, "report/output_format", "basic"));
+
+	if (!strcmp(f, "basic"))
+		*fmt = RPT_FMT_BASIC;
+	else if (!strcmp(f, "json"))
+		*fmt = RPT_FMT_JSON;
+	else if (!strcmp(f, "json_std"))
+		*fmt = RPT_FMT_JSON_STD;
+	else {
+		log_error("Invalid --reportformat: %s (basic, json or json_std).", f);
+		return -1;
+	}
+	return 0;
+}
+
+static struct report *make_report(struct cmd_context *cmd, enum report_type type)
+{
+	struct report_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.type = type;
+	o.fields = arg_list(cmd, OPT_OPTIONS);
+	o.sort = arg_list(cmd, OPT_SORT);
+	o.units = arg_str(cmd, OPT_UNITS, cmd_config_str(cmd, "global/units", NULL));
+	o.verbose = arg_count(cmd, OPT_VERBOSE) > 0;
+	o.no_headings = arg_is_set(cmd, OPT_NOHEADINGS);
+	o.no_suffix = arg_is_set(cmd, OPT_NOSUFFIX);
+	o.aligned = arg_is_set(cmd, OPT_ALIGNED);
+	o.unbuffered = arg_is_set(cmd, OPT_UNBUFFERED);
+	o.name_prefixes = arg_is_set(cmd, OPT_NAMEPREFIXES);
+	o.unquoted = arg_is_set(cmd, OPT_UNQUOTED);
+	o.rows = arg_is_set(cmd, OPT_ROWS);
+	o.binary = arg_is_set(cmd, OPT_BINARY);
+	o.separator = arg_str(cmd, OPT_SEPARATOR, NULL);
+	if (report_format(cmd, &o.format))
+		return NULL;
+	if (arg_is_set(cmd, OPT_SELECT)) {
+		log_error("--select is not implemented in openlvm yet.");
+		return NULL;
+	}
+	if (o.fields && !strcmp(o.fields[0], "help")) {
+		report_help(type, stdout);
+		return NULL;
+	}
+	return report_create(&o);
+}
+
+/* An orphan PV as the report engine sees it: no VG, label data only. */
+static struct physical_volume *orphan_pv(struct cmd_context *cmd, const struct pv_info *info)
+{
+	struct physical_volume *pv = POOL_NEW(cmd->mem, struct physical_volume);
+	unsigned i;
+
+	pv->id = info->label.pv_id;
+	pv->dev = info->dev;
+	pv->dev_size = info->label.device_size / SECTOR_SIZE;
+	pv->pe_start = info->label.data_area.offset / SECTOR_SIZE;
+	pv->status = 0;
+	pv->mda_count = info->mda_count;
+	for (i = 0; i < info->mda_count; i++) {
+		pv->mdas[i].start = info->mdas[i].start;
+		pv->mdas[i].size = info->mdas[i].size;
+		pv->mdas[i].ignored = info->mdas[i].ignored;
+		pv->mdas[i].header_ok = info->mdas[i].header_ok;
+	}
+	pv->label_sector = info->label.sector;
+	pv->ext_version = info->label.ext_version;
+	pv->ext_flags = info->label.ext_flags;
+	if (info->label.has_ba) {
+		pv->ba_start = info->label.ba.offset / SECTOR_SIZE;
+		pv->ba_size = info->label.ba.size / SECTOR_SIZE;
+	}
+	return pv;
+}
+
+/* Reads every VG once, read-only; the scan keeps them. */
+static struct volume_group *read_vg_view(struct cmd_context *cmd, struct vg_info *vi)
+{
+	if (!vi->vg && !vi->import_failed) {
+		vi->vg = vg_read(cmd->scan, vi->name, VG_READ_ALLOW_EXPORTED);
+		if (!vi->vg)
+			vi->import_failed = 1;
+	}
+	return vi->vg;
+}
+
+static int wanted_dev(const struct cmd_context *cmd, const struct device *dev, char *seen)
+{
+	int i;
+
+	if (!cmd->argc)
+		return 1;
+	for (i = 0; i < cmd->argc; i++) {
+		if (!strcmp(cmd->argv[i], dev->path)) {
+			seen[i] = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int cmd_pvs(struct cmd_context *cmd)
+{
+	struct report *r;
+	struct lvm_scan *scan;
+	struct pv_info *info;
+	char *seen;
+	int i, status = EXIT_OK;
+
+	r = make_report(cmd, arg_is_set(cmd, OPT_SEGMENTS) ? RPT_PVSEG : RPT_PV);
+	if (!r)
+		return arg_str(cmd, OPT_OPTIONS, NULL) && !strcmp(arg_str(cmd, OPT_OPTIONS, ""), "help")
+		       ? EXIT_OK : EXIT_FAILED;
+	if (cmd_lock_global(cmd, 0) || !(scan = cmd_scan(cmd))) {
+		report_destroy(r);
+		return EXIT_FAILED;
+	}
+	seen = pool_alloc(cmd->mem, (size_t)cmd->argc + 1);
+	/* Canonical names for the arguments, so ./a.img matches /abs/a.img. */
+	for (i = 0; i < cmd->argc; i++) {
+		struct device *dev = dev_cache_get(cmd->dc, cmd->argv[i], NULL);
+
+		if (dev) {
+			cmd->argv[i] = (char *)dev->path;
+			scan_device(scan, dev);
+		}
+	}
+	scan_resolve_members(scan);
+	TAILQ_FOREACH(info, &scan->pvs, list) {
+		struct volume_group *vg = info->vg ? read_vg_view(cmd, info->vg) : NULL;
+		struct physical_volume *pv = vg ? vg_find_pv_by_id(vg, &info->label.pv_id) : NULL;
+
+		if (!wanted_dev(cmd, info->dev, seen))
+			continue;
+		report_add_pv(r, pv ? pv : orphan_pv(cmd, info));
+	}
+	for (i = 0; i < cmd->argc; i++) {
+		if (seen[i])
+			continue;
+		log_error("Failed to find physical volume \"%s\".", cmd->argv[i]);
+		status = EXIT_FAILED;
+	}
+	if (report_output(r))
+		status = EXIT_FAILED;
+	report_destroy(r);
+	return status;
+}
+
+static struct vg_info *find_vg_arg(struct cmd_context *cmd, const char *arg)
+{
+	int ambiguous;
+	struct vg_info *vi = scan_find_vg(cmd->scan, cmd_vg_name_arg(cmd, arg), &ambiguous);
+
+	if (!vi && !ambiguous)
+		log_error("Volume group \"%s\" not found", cmd_vg_name_arg(cmd, arg));
+	return vi;
+}
+
+int cmd_vgs(struct cmd_context *cmd)
+{
+	struct report *r = make_report(cmd, RPT_VG);
+	struct vg_info *vi;
+	int i, status = EXIT_OK;
+
+	if (!r)
+		return arg_str(cmd, OPT_OPTIONS, NULL) && !strcmp(arg_str(cmd, OPT_OPTIONS, ""), "help")
+		       ? EXIT_OK : EXIT_FAILED;
+	if (cmd_lock_global(cmd, 0) || !cmd_scan(cmd)) {
+		report_destroy(r);
+		return EXIT_FAILED;
+	}
+	if (!cmd->argc) {
+		TAILQ_FOREACH(vi, &cmd->scan->vgs, list)
+			if (read_vg_view(cmd, vi))
+				report_add_vg(r, vi->vg);
+			else
+				status = EXIT_FAILED;
+	}
+	for (i = 0; i < cmd->argc; i++) {
+		vi = find_vg_arg(cmd, cmd->argv[i]);
+		if (vi && read_vg_view(cmd, vi))
+			report_add_vg(r, vi->vg);
+		else
+			status = EXIT_FAILED;
+	}
+	if (report_output(r))
+		status = EXIT_FAILED;
+	report_destroy(r);
+	return status;
+}
+
+static void add_vg_lvs(struct cmd_context *cmd, struct report *r, struct volume_group *vg,
+		       const char *only_lv, int *found)
+{
+	struct logical_volume *lv;
+	int all = arg_is_set(cmd, OPT_ALL);
+
+	TAILQ_FOREACH(lv, &vg->lvs, list) {
+		if (only_lv && strcmp(lv->name, only_lv))
+			continue;
+		if (!only_lv && !report_lv_listed(r, lv, all))
+			continue;
+		report_add_lv(r, lv);
+		*found = 1;
+	}
+}
+
+int cmd_lvs(struct cmd_context *cmd)
+{
+	struct report *r = make_report(cmd, arg_is_set(cmd, OPT_SEGMENTS) ? RPT_SEG : RPT_LV);
+	struct vg_info *vi;
+	int i, status = EXIT_OK;
+
+	if (!r)
+		return arg_str(cmd, OPT_OPTIONS, NULL) && !strcmp(arg_str(cmd, OPT_OPTIONS, ""), "help")
+		       ? EXIT_OK : EXIT_FAILED;
+	if (cmd_lock_global(cmd, 0) || !cmd_scan(cmd)) {
+		report_destroy(r);
+		return EXIT_FAILED;
+	}
+	if (!cmd->argc) {
+		int found = 0;
+
+		TAILQ_FOREACH(vi, &cmd->scan->vgs, list)
+			if (read_vg_view(cmd, vi))
+				add_vg_lvs(cmd, r, vi->vg, NULL, &found);
+	}
+	for (i = 0; i < cmd->argc; i++) {
+		const char *arg = cmd->argv[i], *slash;
+		int found = 0;
+
+		if (!strncmp(arg, "/dev/", 5))
+			arg += 5;
+		slash = strchr(arg, '/');
+		vi = find_vg_arg(cmd, arg);
+		if (!vi || !read_vg_view(cmd, vi)) {
+			status = EXIT_FAILED;
+			continue;
+		}
+		add_vg_lvs(cmd, r, vi->vg, slash ? slash + 1 : NULL, &found);
+		if (slash && !found) {
+			log_error("Failed to find logical volume \"%s\"", arg);
+			status = EXIT_FAILED;
+		}
+	}
+	if (report_output(r))
+		status = EXIT_FAILED;
+	report_destroy(r);
+	return status;
+}

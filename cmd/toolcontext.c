@@ -1,0 +1,341 @@
+#include "cmd/toolcontext.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config/config.h"
+#include "device/device.h"
+#include "metadata/backup.h"
+#include "metadata/lock.h"
+#include "metadata/metadata.h"
+#include "metadata/scan.h"
+#include "misc/log.h"
+#include "misc/pool.h"
+#include "misc/strbuf.h"
+
+#ifndef DEFAULT_SYSTEM_DIR
+#define DEFAULT_SYSTEM_DIR "/etc/lvm"
+#endif
+#ifndef DEFAULT_LOCK_DIR
+#define DEFAULT_LOCK_DIR "/run/lock/lvm"
+#endif
+
+static struct cfg_node *read_config_file(struct cmd_context *cmd, const char *path, int *failed)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536], err[256];
+	struct cfg_node *root;
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	*failed = 0;
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	root = cfg_parse(cmd->mem, sb.buf, sb.len, err, sizeof(err));
+	strbuf_release(&sb);
+	if (!root) {
+		log_error("Failed to parse %s: %s", path, err);
+		*failed = 1;
+	}
+	return root;
+}
+
+static int load_config(struct cmd_context *cmd)
+{
+	char err[256];
+	const char *path = pool_printf(cmd->mem, "%s/lvm.conf", cmd->system_dir);
+	int failed;
+	unsigned i;
+	struct cfg_node *local;
+
+	cmd->config = read_config_file(cmd, path, &failed);
+	if (failed)
+		return -1;
+	if (!cmd->config)
+		cmd->config = cfg_parse(cmd->mem, "", 0, err, sizeof(err));
+	local = read_config_file(cmd, pool_printf(cmd->mem, "%s/lvmlocal.conf", cmd->system_dir),
+				 &failed);
+	if (failed)
+		return -1;
+	if (local)
+		cfg_merge(cmd->mem, cmd->config, local);
+	for (i = 0; i < cmd->args[OPT_CONFIG].nvalues; i++) {
+		const char *text = cmd->args[OPT_CONFIG].values[i];
+		struct cfg_node *over = cfg_parse(cmd->mem, text, strlen(text), err, sizeof(err));
+
+		if (!over) {
+			log_error("Invalid --config setting \"%s\": %s", text, err);
+			return -1;
+		}
+		cfg_merge(cmd->mem, cmd->config, over);
+	}
+	return 0;
+}
+
+int64_t cmd_config_int(const struct cmd_context *cmd, const char *path, int64_t def)
+{
+	int64_t v;
+
+	return cmd->config && !cfg_get_int(cmd->config, path, &v) ? v : def;
+}
+
+const char *cmd_config_str(const struct cmd_context *cmd, const char *path, const char *def)
+{
+	const char *v;
+
+	return cmd->config && !cfg_get_str(cmd->config, path, &v) ? v : def;
+}
+
+const char *const *cmd_config_list(struct cmd_context *cmd, const char *path)
+{
+	const struct cfg_node *n = cmd->config ? cfg_find(cmd->config, path) : NULL;
+	const struct cfg_value *v;
+	const char **out;
+	unsigned count = 0;
+
+	if (!n || !n->value)
+		return NULL;
+	for (v = n->value; v; v = v->next)
+		count++;
+	out = POOL_ARRAY(cmd->mem, const char *, count + 1);
+	count = 0;
+	for (v = n->value; v; v = v->next)
+		if (v->type == CFG_STRING)
+			out[count++] = v->v.str;
+	return out;
+}
+
+/* --devices a,b --devices c: one NULL-terminated list. */
+static const char *const *devices_option(struct cmd_context *cmd)
+{
+	const struct arg_value *av = &cmd->args[OPT_DEVICES];
+	const char **out;
+	unsigned i, n = 0, total = 0;
+
+	if (!av->nvalues)
+		return NULL;
+	for (i = 0; i < av->nvalues; i++) {
+		const char *s;
+
+		for (s = av->values[i]; *s; s++)
+			total += *s == ',';
+		total++;
+	}
+	out = POOL_ARRAY(cmd->mem, const char *, total + 1);
+	for (i = 0; i < av->nvalues; i++) {
+		char *copy = pool_strdup(cmd->mem, av->values[i]), *save = NULL, *tok;
+
+		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+			out[n++] = tok;
+	}
+	return out;
+}
+
+int cmd_setup(struct cmd_context *cmd)
+{
+	struct dev_scan_config *sc;
+	const char *env = getenv("LVM_SYSTEM_DIR");
+
+	cmd->system_dir = env && *env ? env : DEFAULT_SYSTEM_DIR;
+	if (load_config(cmd))
+		return -1;
+	sc = POOL_NEW(cmd->mem, struct dev_scan_config);
+	sc->scan_dirs = cmd_config_list(cmd, "devices/scan");
+	sc->files = cmd_config_list(cmd, "devices/files");
+	sc->filter = cmd_config_list(cmd, "devices/filter");
+	sc->global_filter = cmd_config_list(cmd, "devices/global_filter");
+	sc->devices = devices_option(cmd);
+	sc->sysfs_dir = cmd_config_str(cmd, "devices/sysfs_dir", "/sys");
+	cmd->dc = dev_cache_create(cmd->mem, sc);
+	if (!cmd->dc)
+		return -1;
+	return 0;
+}
+
+void cmd_teardown(struct cmd_context *cmd)
+{
+	unsigned i;
+
+	if (cmd->dc)
+		dev_cache_destroy(cmd->dc);
+	for (i = 0; i < cmd->nlocks; i++)
+		close(cmd->lock_fds[i]);
+	cmd->nlocks = 0;
+}
+
+struct lvm_scan *cmd_scan(struct cmd_context *cmd)
+{
+	if (cmd->scan)
+		return cmd->scan;
+	if (dev_cache_scan(cmd->dc))
+		return NULL;
+	cmd->scan = lvm_scan(cmd->mem, cmd->dc);
+	return cmd->scan;
+}
+
+struct device *cmd_get_device(struct cmd_context *cmd, const char *path)
+{
+	const char *why = NULL;
+	struct device *dev = dev_cache_get(cmd->dc, path, &why);
+
+	if (!dev)
+		log_error("Cannot use %s: %s", path, why ? why : "device not found");
+	return dev;
+}
+
+static int add_lock(struct cmd_context *cmd, const char *name, int exclusive)
+{
+	const char *dir = cmd_config_str(cmd, "global/locking_dir", DEFAULT_LOCK_DIR);
+	int wait = cmd_config_int(cmd, "global/wait_for_locks", 1) ? -1 : 0;
+	int fd;
+
+	if (arg_is_set(cmd, OPT_NOLOCKING))
+		return 0;
+	if (cmd->nlocks == sizeof(cmd->lock_fds) / sizeof(cmd->lock_fds[0])) {
+		log_error("Too many locks held by one command.");
+		return -1;
+	}
+	if (wait < 0 && cmd_config_int(cmd, "global/lock_timeout", 0) > 0)
+		wait = (int)cmd_config_int(cmd, "global/lock_timeout", 0);
+	fd = lock_take(dir, name, exclusive && !arg_is_set(cmd, OPT_READONLY), wait);
+	if (fd < 0)
+		return -1;
+	cmd->lock_fds[cmd->nlocks++] = fd;
+	return 0;
+}
+
+int cmd_lock_global(struct cmd_context *cmd, int exclusive)
+{
+	return add_lock(cmd, LOCK_GLOBAL, exclusive);
+}
+
+int cmd_lock_vg(struct cmd_context *cmd, const char *vg_name, int exclusive)
+{
+	char name[300];
+
+	return add_lock(cmd, lock_vg_name(vg_name, name, sizeof(name)), exclusive);
+}
+
+void cmd_text_context(struct cmd_context *cmd, struct text_context *ctx, int for_backup,
+		      int before)
+{
+	struct utsname u;
+
+	memset(ctx, 0, sizeof(*ctx));
+	if (!uname(&u)) {
+		ctx->creation_host = pool_strdup(cmd->mem, u.nodename);
+		ctx->uname_line = pool_printf(cmd->mem, "%s %s %s %s %s", u.sysname, u.nodename,
+					      u.release, u.version, u.machine);
+	} else {
+		ctx->creation_host = "unknown";
+		ctx->uname_line = "unknown";
+	}
+	ctx->creation_time = (int64_t)time(NULL);
+	ctx->generator = "openlvm " PACKAGE_VERSION;
+	if (!for_backup)
+		ctx->description = pool_printf(cmd->mem, "Write from %s.", cmd->cmdline);
+	else
+		ctx->description = pool_printf(cmd->mem, "Created *%s* executing '%s'",
+					       before ? "before" : "after", cmd->cmdline);
+}
+
+void cmd_backup_settings(struct cmd_context *cmd, struct backup_settings *s)
+{
+	memset(s, 0, sizeof(*s));
+	if (cmd_config_int(cmd, "backup/backup", 1))
+		s->backup_dir = cmd_config_str(cmd, "backup/backup_dir",
+					       pool_printf(cmd->mem, "%s/backup", cmd->system_dir));
+	if (cmd_config_int(cmd, "backup/archive", 1))
+		s->archive_dir = cmd_config_str(cmd, "backup/archive_dir",
+						pool_printf(cmd->mem, "%s/archive", cmd->system_dir));
+	s->retain_min = (unsigned)cmd_config_int(cmd, "backup/retain_min", 10);
+	s->retain_days = (unsigned)cmd_config_int(cmd, "backup/retain_days", 30);
+}
+
+const char *cmd_vg_name_arg(struct cmd_context *cmd, const char *arg)
+{
+	const char *slash;
+
+	if (!strncmp(arg, "/dev/", 5))
+		arg += 5;
+	slash = strchr(arg, '/');
+	return slash ? pool_strndup(cmd->mem, arg, (size_t)(slash - arg)) : arg;
+}
+
+struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char *name)
+{
+	struct lvm_scan *scan;
+	struct volume_group *vg;
+
+	if (cmd_lock_vg(cmd, name, 1))
+		return NULL;
+	scan = cmd_scan(cmd);
+	if (!scan)
+		return NULL;
+	vg = vg_read(scan, name, VG_READ_FOR_UPDATE);
+	if (vg)
+		cmd_keep_archive(cmd, vg);
+	return vg;
+}
+
+void cmd_keep_archive(struct cmd_context *cmd, const struct volume_group *vg)
+{
+	struct text_context tctx;
+	struct strbuf sb = STRBUF_INIT;
+
+	cmd_text_context(cmd, &tctx, 1, 1);
+	vg_export_text(vg, TEXT_BACKUP, &tctx, &sb);
+	cmd->archive_text = pool_memdup(cmd->mem, sb.buf, sb.len + 1);
+	cmd->archive_len = sb.len;
+	strbuf_release(&sb);
+}
+
+int cmd_commit_vg(struct cmd_context *cmd, struct volume_group *vg)
+{
+	struct text_context tctx;
+	struct backup_settings bs;
+
+	cmd_backup_settings(cmd, &bs);
+	if (cmd->archive_text && !cmd->test_mode) {
+		backup_archive_text(&bs, vg->name, cmd->archive_text, cmd->archive_len);
+		cmd->archive_text = NULL;
+	}
+	cmd_text_context(cmd, &tctx, 0, 0);
+	if (vg_commit(cmd->scan, vg, &tctx, cmd->test_mode))
+		return -1;
+	if (!cmd->test_mode) {
+		cmd_text_context(cmd, &tctx, 1, 0);
+		backup_current(&bs, vg, &tctx);
+	}
+	return 0;
+}
+
+int cmd_confirm(struct cmd_context *cmd, const char *fmt, ...)
+{
+	char line[64];
+	va_list ap;
+
+	if (arg_is_set(cmd, OPT_YES))
+		return 1;
+	if (!isatty(STDIN_FILENO))
+		return 0;
+	va_start(ap, fmt);
+	fputs("  ", stdout);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fputs(" [y/n]: ", stdout);
+	fflush(stdout);
+	if (!fgets(line, sizeof(line), stdin))
+		return 0;
+	return line[0] == 'y' || line[0] == 'Y';
+}

@@ -1,0 +1,132 @@
+#include <string.h>
+
+#include "cmd/commands.h"
+#include "cmd/toolcontext.h"
+#include "cmd/vgcommon.h"
+#include "metadata/metadata.h"
+#include "metadata/scan.h"
+#include "misc/log.h"
+
+static int any_change_option(const struct cmd_context *cmd)
+{
+	static const enum option_id ids[] = {
+		OPT_RESIZEABLE, OPT_ADDTAG, OPT_DELTAG, OPT_MAXLV, OPT_MAXPV, OPT_ALLOC,
+		OPT_UUID, OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_SETAUTOACTIVATION,
+		OPT_PHYSICALEXTENTSIZE,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (arg_is_set(cmd, ids[i]))
+			return 1;
+	return 0;
+}
+
+static int apply_yes_no(struct cmd_context *cmd, enum option_id id, uint32_t *word,
+			uint32_t bit, int set_means_on)
+{
+	int v;
+
+	if (!arg_is_set(cmd, id))
+		return 0;
+	if (arg_yesno(cmd, id, 0, &v))
+		return -1;
+	if (v == set_means_on)
+		*word |= bit;
+	else
+		*word &= ~bit;
+	return 0;
+}
+
+static int apply(struct cmd_context *cmd, struct volume_group *vg)
+{
+	uint32_t u;
+
+	if (apply_yes_no(cmd, OPT_RESIZEABLE, &vg->status, VG_RESIZEABLE, 1) ||
+	    apply_yes_no(cmd, OPT_SETAUTOACTIVATION, &vg->flags, VG_F_NOAUTOACTIVATE, 0))
+		return -1;
+	if (vg_tags_from_args(cmd, vg, &vg->tags))
+		return -1;
+	if (arg_is_set(cmd, OPT_MAXLV)) {
+		if (arg_uint32(cmd, OPT_MAXLV, 0, &u))
+			return -1;
+		if (u && u < vg->lv_count) {
+			log_error("MaxLogicalVolume is less than the current number %u of LVs for %s",
+				  vg->lv_count, vg->name);
+			return -1;
+		}
+		vg->max_lv = u;
+	}
+	if (arg_is_set(cmd, OPT_MAXPV)) {
+		if (arg_uint32(cmd, OPT_MAXPV, 0, &u))
+			return -1;
+		if (u && u < vg->pv_count) {
+			log_error("MaxPhysicalVolumes is less than the current number %u of PVs for \"%s\"",
+				  vg->pv_count, vg->name);
+			return -1;
+		}
+		vg->max_pv = u;
+	}
+	if (arg_is_set(cmd, OPT_ALLOC) &&
+	    (alloc_policy_parse(arg_str(cmd, OPT_ALLOC, ""), &vg->alloc) ||
+	     vg->alloc == ALLOC_INHERIT)) {
+		log_error("Invalid allocation policy: %s", arg_str(cmd, OPT_ALLOC, ""));
+		return -1;
+	}
+	if (vg_copies_from_args(cmd, &vg->mda_copies))
+		return -1;
+	if (arg_is_set(cmd, OPT_UUID) && id_create(&vg->id)) {
+		log_error("Failed to generate a new UUID for %s.", vg->name);
+		return -1;
+	}
+	if (arg_is_set(cmd, OPT_PHYSICALEXTENTSIZE)) {
+		log_error("Changing the extent size of a VG is not supported by openlvm.");
+		return -1;
+	}
+	return 0;
+}
+
+static int change_one(struct cmd_context *cmd, const char *name)
+{
+	struct volume_group *vg = cmd_read_vg_for_update(cmd, name);
+	int r = -1;
+
+	if (!vg)
+		return -1;
+	if (!apply(cmd, vg) && !cmd_commit_vg(cmd, vg)) {
+		log_print("Volume group \"%s\" successfully changed", vg->name);
+		r = 0;
+	}
+	vg_free(vg);
+	return r;
+}
+
+int cmd_vgchange(struct cmd_context *cmd)
+{
+	struct lvm_scan *scan;
+	struct vg_info *vi;
+	int i, r = EXIT_OK;
+
+	if (arg_is_set(cmd, OPT_ACTIVATE)) {
+		log_error("vgchange --activate: activation is not implemented in openlvm yet.");
+		return EXIT_FAILED;
+	}
+	if (!any_change_option(cmd)) {
+		log_error("One of -a, -x, -l, -p, -u, --addtag, --deltag, --alloc, "
+			  "--vgmetadatacopies or --setautoactivation is required.");
+		return EXIT_BAD_CMDLINE;
+	}
+	if (cmd->argc) {
+		for (i = 0; i < cmd->argc; i++)
+			if (change_one(cmd, cmd_vg_name_arg(cmd, cmd->argv[i])))
+				r = EXIT_FAILED;
+		return r;
+	}
+	scan = cmd_scan(cmd);
+	if (!scan)
+		return EXIT_FAILED;
+	TAILQ_FOREACH(vi, &scan->vgs, list)
+		if (change_one(cmd, vi->name))
+			r = EXIT_FAILED;
+	return r;
+}

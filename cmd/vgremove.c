@@ -1,0 +1,65 @@
+#include "cmd/commands.h"
+#include "cmd/toolcontext.h"
+#include "device/device.h"
+#include "metadata/metadata.h"
+#include "metadata/scan.h"
+#include "misc/log.h"
+
+static int remove_lvs(struct cmd_context *cmd, struct volume_group *vg)
+{
+	struct logical_volume *lv;
+
+	if (!vg->lv_count)
+		return 0;
+	if (!arg_is_set(cmd, OPT_FORCE) &&
+	    !cmd_confirm(cmd, "Do you really want to remove volume group \"%s\" containing %u logical volumes?",
+			 vg->name, vg->lv_count)) {
+		log_error("Volume group \"%s\" not removed", vg->name);
+		return -1;
+	}
+	while ((lv = TAILQ_FIRST(&vg->lvs))) {
+		const char *lvname = lv->name;
+		int visible = lv_is_visible(lv);
+
+		vg_remove_lv(vg, lv);
+		if (visible)
+			log_print("Logical volume \"%s\" successfully removed.", lvname);
+	}
+	return 0;
+}
+
+static int remove_one(struct cmd_context *cmd, const char *name)
+{
+	struct volume_group *vg = cmd_read_vg_for_update(cmd, name);
+	struct physical_volume *pv;
+	int r = -1;
+
+	if (!vg)
+		return -1;
+	if (remove_lvs(cmd, vg))
+		goto out;
+	/* Each PV becomes an orphan: slots zeroed, used flag cleared. */
+	TAILQ_FOREACH(pv, &vg->pvs, list) {
+		struct pv_info *info = pv->dev ? scan_find_dev(cmd->scan, pv->dev) : NULL;
+
+		if (info && pv_orphan(cmd->scan, info, cmd->test_mode))
+			goto out;
+	}
+	log_print("Volume group \"%s\" successfully removed", vg->name);
+	r = 0;
+out:
+	vg_free(vg);
+	return r;
+}
+
+int cmd_vgremove(struct cmd_context *cmd)
+{
+	int i, r = EXIT_OK;
+
+	if (cmd_lock_global(cmd, 1))
+		return EXIT_FAILED;
+	for (i = 0; i < cmd->argc; i++)
+		if (remove_one(cmd, cmd_vg_name_arg(cmd, cmd->argv[i])))
+			r = EXIT_FAILED;
+	return r;
+}

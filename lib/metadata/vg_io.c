@@ -1,0 +1,261 @@
+/*
+ * Reading a VG from its newest metadata copy and committing changes with
+ * LVM2's protocol: the new text goes into free space of every metadata
+ * area first, and only then do the headers point at it, so a crash at any
+ * point leaves each area with either the old or the new committed copy.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "device/device.h"
+#include "format/label.h"
+#include "format/mda.h"
+#include "format/text.h"
+#include "metadata/metadata.h"
+#include "metadata/scan.h"
+#include "misc/log.h"
+#include "misc/pool.h"
+#include "misc/strbuf.h"
+
+void pv_attach_info(struct physical_volume *pv, const struct pv_info *info)
+{
+	unsigned i;
+
+	pv->dev = info->dev;
+	pv->mda_count = info->mda_count;
+	for (i = 0; i < info->mda_count; i++) {
+		const struct mda_copy *m = &info->mdas[i];
+
+		pv->mdas[i].start = m->start;
+		pv->mdas[i].size = m->size;
+		pv->mdas[i].ignored = m->ignored;
+		pv->mdas[i].header_ok = m->header_ok;
+		pv->mdas[i].text_size = m->header_ok ? m->hdr.slot[0].size : 0;
+	}
+	pv->label_sector = info->label.sector;
+	pv->ext_version = info->label.ext_version;
+	pv->ext_flags = info->label.ext_flags;
+}
+
+static void warn_stale_copies(const struct lvm_scan *scan, const struct vg_info *vi)
+{
+	const struct pv_info *info;
+	unsigned i;
+
+	TAILQ_FOREACH(info, &scan->pvs, list) {
+		for (i = 0; i < info->mda_count; i++) {
+			const struct mda_copy *m = &info->mdas[i];
+
+			if (!m->text || !id_equal(&m->vg_id, &vi->id) || m->seqno == vi->seqno)
+				continue;
+			log_warn("ignoring metadata seqno %u on %s for seqno %u on %s for VG %s.",
+				 m->seqno, info->dev->path, vi->seqno, vi->best_pv->dev->path,
+				 vi->name);
+		}
+	}
+}
+
+struct volume_group *vg_read(struct lvm_scan *scan, const char *name, unsigned flags)
+{
+	struct vg_info *vi;
+	struct volume_group *vg;
+	struct physical_volume *pv;
+	char source[512];
+	int ambiguous;
+
+	vi = scan_find_vg(scan, name, &ambiguous);
+	if (!vi) {
+		if (!ambiguous)
+			log_error("Volume group \"%s\" not found", name);
+		return NULL;
+	}
+	snprintf(source, sizeof(source), "%s", vi->best_pv->dev->path);
+	/* A private copy: the command may change it freely. */
+	vg = vg_import_text(vi->best->text, vi->best->len, source);
+	if (!vg)
+		return NULL;
+	warn_stale_copies(scan, vi);
+	TAILQ_FOREACH(pv, &vg->pvs, list) {
+		struct pv_info *info = scan_find_pv(scan, &pv->id);
+		char dashed[ID_DASHED_LEN + 1];
+
+		if (info) {
+			pv_attach_info(pv, info);
+			if (!(info->label.ext_flags & PV_EXT_USED) && info->label.ext_version >= 2)
+				log_warn("PV %s in VG %s is missing the used flag in PV header.",
+					 info->dev->path, vg->name);
+			continue;
+		}
+		id_format(&pv->id, dashed);
+		log_warn("Couldn't find device with uuid %s.", dashed);
+		pv->status |= PV_MISSING;
+	}
+	if ((vg->status & VG_EXPORTED) && !(flags & VG_READ_ALLOW_EXPORTED)) {
+		log_error("Volume group %s is exported", vg->name);
+		vg_free(vg);
+		return NULL;
+	}
+	if ((flags & VG_READ_FOR_UPDATE) && !(vg->status & VG_WRITE)) {
+		log_error("Volume group %s is read-only.", vg->name);
+		vg_free(vg);
+		return NULL;
+	}
+	return vg;
+}
+
+/* One mda to update, with the location its new copy goes to. */
+struct mda_write {
+	struct pv_info *info;
+	struct mda_copy *m;
+	struct raw_locn locn;
+	int ignore;
+};
+
+static int check_fits(const struct mda_write *w, size_t size, const char *vgname)
+{
+	uint64_t max = mda_max_text_size(w->m->size);
+
+	if (size + 1 > max) {
+		log_error("VG %s metadata on %s (%zu bytes) exceeds maximum metadata size (%llu bytes)",
+			  vgname, w->info->dev->path, size + 1, (unsigned long long)max);
+		return -1;
+	}
+	return 0;
+}
+
+static unsigned collect_writes(struct lvm_scan *scan, struct volume_group *vg,
+			       struct mda_write *out, unsigned max)
+{
+	struct physical_volume *pv;
+	unsigned n = 0, i;
+
+	TAILQ_FOREACH(pv, &vg->pvs, list) {
+		struct pv_info *info = pv->dev ? scan_find_dev(scan, pv->dev) : NULL;
+
+		if (!info)
+			continue;
+		for (i = 0; i < info->mda_count && n < max; i++) {
+			struct mda_copy *m = &info->mdas[i];
+
+			if (!m->header_ok)
+				mda_header_init(&m->hdr, m->start, m->size);
+			out[n].info = info;
+			out[n].m = m;
+			out[n].ignore = m->ignored;
+			n++;
+		}
+	}
+	return n;
+}
+
+static int flush_all(struct mda_write *w, unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (dev_flush(w[i].info->dev))
+			return -1;
+	return 0;
+}
+
+int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
+	      const struct text_context *tctx, int test_mode)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct mda_write *w;
+	unsigned n, i, max = vg->pv_count * MAX_MDAS_PER_PV + 1;
+	int r = -1;
+
+	vg->seqno++;
+	if (vg_validate(vg)) {
+		vg->seqno--;
+		return -1;
+	}
+	vg_export_text(vg, TEXT_DISK, tctx, &text);
+	w = POOL_ARRAY(scan->mem, struct mda_write, max);
+	n = collect_writes(scan, vg, w, max);
+	for (i = 0; i < n; i++)
+		if (!w[i].ignore && check_fits(&w[i], text.len, vg->name))
+			goto out;
+	if (test_mode) {
+		log_verbose("Test mode: not writing metadata seqno %u for VG %s.", vg->seqno, vg->name);
+		r = 0;
+		goto out;
+	}
+	/* Phase 1: text into free space; headers still point at the old copy. */
+	for (i = 0; i < n; i++)
+		if (!w[i].ignore &&
+		    mda_write_text(w[i].info->dev, &w[i].m->hdr, text.buf, text.len, &w[i].locn))
+			goto out;
+	if (flush_all(w, n))
+		goto out;
+	/* Phase 2: headers, ignored areas first as LVM2 does. */
+	for (i = 0; i < n; i++) {
+		struct mda_header *h = &w[i].m->hdr;
+
+		memset(&h->slot[1], 0, sizeof(h->slot[1]));
+		if (w[i].ignore) {
+			memset(&h->slot[0], 0, sizeof(h->slot[0]));
+			h->slot[0].flags = RAW_LOCN_IGNORED;
+		} else {
+			h->slot[0] = w[i].locn;
+		}
+		w[i].m->header_ok = 1;
+		if (mda_header_write(w[i].info->dev, h))
+			goto out;
+	}
+	if (flush_all(w, n))
+		goto out;
+	r = 0;
+out:
+	strbuf_release(&text);
+	if (r)
+		vg->seqno--;
+	return r;
+}
+
+int pv_set_used(struct pv_info *info, int used, int test_mode)
+{
+	struct pv_label label = info->label;
+
+	if (label.ext_version < PV_HEADER_EXT_VERSION)
+		label.ext_version = PV_HEADER_EXT_VERSION;
+	if (used)
+		label.ext_flags |= PV_EXT_USED;
+	else
+		label.ext_flags &= ~PV_EXT_USED;
+	if (!memcmp(&label, &info->label, sizeof(label)))
+		return 0;
+	if (test_mode)
+		return 0;
+	if (label_write(info->dev, &label) || dev_flush(info->dev))
+		return -1;
+	info->label = label;
+	return 0;
+}
+
+int pv_orphan(struct lvm_scan *scan, struct pv_info *info, int test_mode)
+{
+	unsigned i;
+
+	(void)scan;
+	if (test_mode)
+		return 0;
+	for (i = 0; i < info->mda_count; i++) {
+		struct mda_copy *m = &info->mdas[i];
+		uint32_t ignored = m->header_ok ? m->hdr.slot[0].flags & RAW_LOCN_IGNORED : 0;
+
+		if (!m->header_ok)
+			mda_header_init(&m->hdr, m->start, m->size);
+		memset(m->hdr.slot, 0, sizeof(m->hdr.slot));
+		m->hdr.slot[0].flags = ignored;
+		m->header_ok = 1;
+		m->text = NULL;
+		if (mda_header_write(info->dev, &m->hdr))
+			return -1;
+	}
+	if (dev_flush(info->dev))
+		return -1;
+	info->vg = NULL;
+	return pv_set_used(info, 0, test_mode);
+}
