@@ -1,4 +1,8 @@
+#include <stdio.h>
+#include <unistd.h>
+
 #include "cmd/commands.h"
+#include "metadata/backup.h"
 #include "cmd/toolcontext.h"
 #include "device/device.h"
 #include "metadata/metadata.h"
@@ -44,6 +48,16 @@ static int remove_one(struct cmd_context *cmd, const char *name)
 
 		if (info && pv_orphan(cmd->scan, info, cmd->test_mode))
 			goto out;
+	}
+	if (!cmd->test_mode) {
+		struct backup_settings bs;
+		char path[4096];
+
+		/* The backup describes a VG that no longer exists; archives stay. */
+		cmd_backup_settings(cmd, &bs);
+		if (bs.backup_dir && snprintf(path, sizeof(path), "%s/%s", bs.backup_dir,
+					      vg->name) < (int)sizeof(path))
+			unlink(path);
 	}
 	log_print("Volume group \"%s\" successfully removed", vg->name);
 	r = 0;

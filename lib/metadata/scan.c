@@ -167,6 +167,8 @@ static struct volume_group *import_best(struct lvm_scan *scan, struct vg_info *v
 	vi->vg = vg_import_text(vi->best->text, vi->best->len, source);
 	if (!vi->vg)
 		vi->import_failed = 1;
+	else
+		vg_attach_devices(scan, vi->vg, 0);
 	return vi->vg;
 }
 

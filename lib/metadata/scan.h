@@ -105,6 +105,8 @@ int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
  * a VG) and rewrites its label with the given USED flag.
  */
 int pv_orphan(struct lvm_scan *scan, struct pv_info *info, int test_mode);
+/* Attaches scanned devices to the VG's PVs; marks the others missing. */
+void vg_attach_devices(struct lvm_scan *scan, struct volume_group *vg, int warn);
 /* Copies device, label and mda state of info into pv (a VG member). */
 void pv_attach_info(struct physical_volume *pv, const struct pv_info *info);
 

@@ -82,7 +82,8 @@ static void check_pv_area(struct checker *c, const struct lv_segment *seg,
 	const struct logical_volume *lv = seg->lv;
 	const struct physical_volume *pv = a->u.pv.pv;
 
-	if (!pv || pv->vg != c->vg || hash_lookup(c->vg->pv_ids, pv->id.uuid) != pv) {
+	/* vg_remove_pv() clears pv->vg, so this also catches removed PVs. */
+	if (!pv || pv->vg != c->vg) {
 		log_error("VG %s: LV %s: segment at LE %" PRIu32 " uses a PV not in the VG",
 			  c->vg->name, lv->name, seg->le);
 		c->errors++;
@@ -190,7 +191,8 @@ static void check_overlaps(struct checker *c)
 {
 	const struct pe_range *reach = NULL;
 
-	qsort(c->ranges, c->nranges, sizeof(*c->ranges), range_cmp);
+	if (c->nranges)
+		qsort(c->ranges, c->nranges, sizeof(*c->ranges), range_cmp);
 	for (size_t i = 0; i < c->nranges; i++) {
 		const struct pe_range *cur = &c->ranges[i];
 

@@ -55,11 +55,34 @@ static void warn_stale_copies(const struct lvm_scan *scan, const struct vg_info 
 	}
 }
 
+void vg_attach_devices(struct lvm_scan *scan, struct volume_group *vg, int warn)
+{
+	struct physical_volume *pv;
+
+	TAILQ_FOREACH(pv, &vg->pvs, list) {
+		struct pv_info *info = scan_find_pv(scan, &pv->id);
+		char dashed[ID_DASHED_LEN + 1];
+
+		if (info) {
+			pv_attach_info(pv, info);
+			if (warn && !(info->label.ext_flags & PV_EXT_USED) &&
+			    info->label.ext_version >= 2)
+				log_warn("PV %s in VG %s is missing the used flag in PV header.",
+					 info->dev->path, vg->name);
+			continue;
+		}
+		pv->status |= PV_MISSING;
+		if (!warn)
+			continue;
+		id_format(&pv->id, dashed);
+		log_warn("Couldn't find device with uuid %s.", dashed);
+	}
+}
+
 struct volume_group *vg_read(struct lvm_scan *scan, const char *name, unsigned flags)
 {
 	struct vg_info *vi;
 	struct volume_group *vg;
-	struct physical_volume *pv;
 	char source[512];
 	int ambiguous;
 
@@ -75,21 +98,7 @@ struct volume_group *vg_read(struct lvm_scan *scan, const char *name, unsigned f
 	if (!vg)
 		return NULL;
 	warn_stale_copies(scan, vi);
-	TAILQ_FOREACH(pv, &vg->pvs, list) {
-		struct pv_info *info = scan_find_pv(scan, &pv->id);
-		char dashed[ID_DASHED_LEN + 1];
-
-		if (info) {
-			pv_attach_info(pv, info);
-			if (!(info->label.ext_flags & PV_EXT_USED) && info->label.ext_version >= 2)
-				log_warn("PV %s in VG %s is missing the used flag in PV header.",
-					 info->dev->path, vg->name);
-			continue;
-		}
-		id_format(&pv->id, dashed);
-		log_warn("Couldn't find device with uuid %s.", dashed);
-		pv->status |= PV_MISSING;
-	}
+	vg_attach_devices(scan, vg, 1);
 	if ((vg->status & VG_EXPORTED) && !(flags & VG_READ_ALLOW_EXPORTED)) {
 		log_error("Volume group %s is exported", vg->name);
 		vg_free(vg);

@@ -447,7 +447,11 @@ GETTER(get_lv_attr)
 }
 
 GETTER(get_lv_uuid) { set_str(c, uuid_text(r, &row->lv->id)); }
-GETTER(get_lv_name) { set_str(c, lv_display_name(r, row->lv)); }
+GETTER(get_lv_name)
+{
+	set_str(c, lv_display_name(r, row->lv));
+	c->sort_str = row->lv->name;	/* "[hidden]" sorts by its name */
+}
 
 GETTER(get_lv_full_name)
 {

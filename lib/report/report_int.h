@@ -34,7 +34,8 @@ struct cell {
 	const char *str;	/* VT_STR, VT_BIN: shown text */
 	uint64_t num;		/* VT_NUM, VT_SIZE; VT_SNUM as int64_t; VT_BIN 0/1 */
 	int empty;		/* numeric field with no value: shows "" */
-	int keep_str;		/* VT_SIZE / VT_SNUM shown as str ("auto", "unmanaged") */
+	int keep_str;		/* VT_SIZE / VT_NUM shown as str ("auto", "unmanaged") */
+	const char *sort_str;	/* VT_STR sorted by this instead of str */
 };
 
 /* One row: the objects it describes.  NULL members show as "". */
@@ -47,6 +48,7 @@ struct row {
 	uint32_t pvseg_start, pvseg_size;
 	/* Filled by report.c: shown text and sort key of every column. */
 	const char **text;
+	const char **stext;
 	uint64_t *key;
 };
 
@@ -161,8 +163,7 @@ const char *report_render(struct report *r, const struct field_def *f,
 
 /* ---- output.c ---- */
 struct report_layout {
-	const struct field_def **cols;	/* shown columns */
-	const size_t *col_index;	/* index into row->text */
+	const struct field_def **cols;	/* shown columns: row->text[0..ncols) */
 	size_t ncols;
 	const char *json_name;		/* "pv", "pvseg", "vg", "lv", "seg" */
 };

@@ -1,0 +1,252 @@
+/*
+ * Output layouts, as LVM2 prints them: aligned columns (two leading
+ * spaces, every column padded, numbers right-aligned), separated values,
+ * LVM2_NAME=value pairs, one row per field (--rows), and JSON with its
+ * fixed indentation and every value a string.
+ */
+#include "report/report_int.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "misc/pool.h"
+#include "misc/strbuf.h"
+
+static int right_aligned(const struct report_opts *o, const struct field_def *f)
+{
+	return f->type == VT_NUM || f->type == VT_SNUM || f->type == VT_SIZE ||
+	       f->type == VT_PCT || (f->type == VT_BIN && o->binary);
+}
+
+static size_t col_width(const struct field_def *f, struct row *const *rows, size_t nrows,
+			size_t i)
+{
+	size_t w = f->width, j, len;
+
+	if (strlen(f->heading) > w)
+		w = strlen(f->heading);
+	for (j = 0; j < nrows; j++)
+		if ((len = strlen(rows[j]->text[i])) > w)
+			w = len;
+	return w;
+}
+
+static void add_padded(struct strbuf *sb, const char *s, size_t width, int right)
+{
+	size_t len = strlen(s), pad = width > len ? width - len : 0;
+
+	if (right)
+		strbuf_addchars(sb, ' ', pad);
+	strbuf_addstr(sb, s);
+	if (!right)
+		strbuf_addchars(sb, ' ', pad);
+}
+
+static int pads(const struct report_opts *o)
+{
+	return !o->separator || o->aligned;
+}
+
+static void add_heading(const struct report_opts *o, const struct report_layout *l,
+			const size_t *w, struct strbuf *sb)
+{
+	size_t i;
+
+	strbuf_addstr(sb, "  ");
+	for (i = 0; i < l->ncols; i++) {
+		if (i)
+			strbuf_addstr(sb, o->separator ? o->separator : " ");
+		if (pads(o) && !o->name_prefixes)
+			add_padded(sb, l->cols[i]->heading, w[i], 0);
+		else
+			strbuf_addstr(sb, l->cols[i]->heading);
+	}
+	strbuf_addch(sb, '\n');
+}
+
+static void add_prefixed(const struct report_opts *o, const struct field_def *f,
+			 const char *v, struct strbuf *sb)
+{
+	const char *p;
+
+	strbuf_addstr(sb, "LVM2_");
+	for (p = f->name; *p; p++)
+		strbuf_addch(sb, toupper((unsigned char)*p));
+	strbuf_addch(sb, '=');
+	if (o->unquoted) {
+		strbuf_addstr(sb, v);
+		return;
+	}
+	strbuf_addch(sb, '\'');
+	strbuf_addstr(sb, v);
+	strbuf_addch(sb, '\'');
+}
+
+static void add_row_line(const struct report_opts *o, const struct report_layout *l,
+			 const size_t *w, const struct row *row, struct strbuf *sb)
+{
+	size_t i;
+
+	strbuf_addstr(sb, "  ");
+	for (i = 0; i < l->ncols; i++) {
+		if (i)
+			strbuf_addstr(sb, o->separator ? o->separator : " ");
+		if (o->name_prefixes)
+			add_prefixed(o, l->cols[i], row->text[i], sb);
+		else if (pads(o))
+			add_padded(sb, row->text[i], w[i], right_aligned(o, l->cols[i]));
+		else
+			strbuf_addstr(sb, row->text[i]);
+	}
+	strbuf_addch(sb, '\n');
+}
+
+/* --rows: one line per field, the rows side by side. */
+static void add_transposed(const struct report_opts *o, const struct report_layout *l,
+			   struct row *const *rows, size_t nrows, struct strbuf *sb)
+{
+	size_t i, j, hw = 0, vw;
+
+	for (i = 0; i < l->ncols; i++)
+		if (strlen(l->cols[i]->heading) > hw)
+			hw = strlen(l->cols[i]->heading);
+	for (i = 0; i < l->ncols; i++) {
+		vw = col_width(l->cols[i], rows, nrows, i);
+		strbuf_addstr(sb, "  ");
+		if (!o->no_headings) {
+			if (pads(o))
+				add_padded(sb, l->cols[i]->heading, nrows > 1 ? hw : 0, 0);
+			else
+				strbuf_addstr(sb, l->cols[i]->heading);
+		}
+		for (j = 0; j < nrows; j++) {
+			if (j || !o->no_headings)
+				strbuf_addstr(sb, o->separator ? o->separator : " ");
+			if (pads(o) && nrows > 1)
+				add_padded(sb, rows[j]->text[i], vw, right_aligned(o, l->cols[i]));
+			else
+				strbuf_addstr(sb, rows[j]->text[i]);
+		}
+		strbuf_addch(sb, '\n');
+	}
+}
+
+static void add_json_string(struct strbuf *sb, const char *s)
+{
+	strbuf_addch(sb, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			strbuf_addch(sb, '\\');
+		if (ch < 0x20)
+			strbuf_addf(sb, "\\u%04x", ch);
+		else
+			strbuf_addch(sb, ch);
+	}
+	strbuf_addch(sb, '"');
+}
+
+static int is_plain_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s) && *s != '.')
+			return 0;
+	return 1;
+}
+
+static void add_json_value(const struct report_opts *o, const struct field_def *f,
+			   const char *v, struct strbuf *sb)
+{
+	int numeric = f->type == VT_NUM || f->type == VT_SNUM || f->type == VT_SIZE ||
+		      f->type == VT_PCT;
+
+	if (o->format == RPT_FMT_JSON_STD && numeric) {
+		if (!*v) {
+			strbuf_addstr(sb, "null");
+			return;
+		}
+		if (is_plain_number(v)) {
+			strbuf_addstr(sb, v);
+			return;
+		}
+	}
+	add_json_string(sb, v);
+}
+
+static void add_json(const struct report_opts *o, const struct report_layout *l,
+		     struct row *const *rows, size_t nrows, struct strbuf *sb)
+{
+	size_t i, j;
+
+	strbuf_addstr(sb, "  {\n      \"report\": [\n          {\n");
+	strbuf_addf(sb, "              \"%s\": [\n", l->json_name);
+	for (j = 0; j < nrows; j++) {
+		strbuf_addstr(sb, "                  {");
+		for (i = 0; i < l->ncols; i++) {
+			if (i)
+				strbuf_addstr(sb, ", ");
+			add_json_string(sb, l->cols[i]->name);
+			strbuf_addch(sb, ':');
+			add_json_value(o, l->cols[i], rows[j]->text[i], sb);
+		}
+		strbuf_addstr(sb, j + 1 < nrows ? "},\n" : "}\n");
+	}
+	strbuf_addstr(sb, "              ]\n          }\n      ]\n  }\n");
+}
+
+static int write_out(struct strbuf *sb, FILE *out)
+{
+	int ret = fwrite(sb->buf, 1, sb->len, out) == sb->len ? 0 : -1;
+
+	strbuf_release(sb);
+	return ret;
+}
+
+int report_print(const struct report_opts *o, const struct report_layout *l,
+		 struct row *const *rows, size_t nrows, FILE *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t *w, i;
+
+	if (o->format != RPT_FMT_BASIC) {
+		add_json(o, l, rows, nrows, &sb);
+		return write_out(&sb, out);
+	}
+	if (o->rows) {
+		add_transposed(o, l, rows, nrows, &sb);
+		return write_out(&sb, out);
+	}
+	w = xcalloc(l->ncols ? l->ncols : 1, sizeof(*w));
+	for (i = 0; i < l->ncols; i++)
+		w[i] = col_width(l->cols[i], rows, nrows, i);
+	/* LVM2 prints no heading line when there is nothing to report */
+	if (!o->no_headings && nrows)
+		add_heading(o, l, w, &sb);
+	for (i = 0; i < nrows; i++)
+		add_row_line(o, l, w, rows[i], &sb);
+	free(w);
+	return write_out(&sb, out);
+}
+
+int report_print_unbuffered(const struct report_opts *o, const struct report_layout *l,
+			    const struct row *row, int heading, FILE *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t *w, i;
+
+	w = xcalloc(l->ncols ? l->ncols : 1, sizeof(*w));
+	for (i = 0; i < l->ncols; i++)
+		w[i] = col_width(l->cols[i], NULL, 0, i);
+	if (heading && !o->no_headings)
+		add_heading(o, l, w, &sb);
+	if (row)
+		add_row_line(o, l, w, row, &sb);
+	free(w);
+	return write_out(&sb, out);
+}
