@@ -1,18 +1,155 @@
-/* placeholder: being written */
+/* Unit tests for lib/misc: pool, strbuf, hash, uuid, size parsing. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
-static void placeholder(void **state)
+#include "misc/hash.h"
+#include "misc/list.h"
+#include "misc/pool.h"
+#include "misc/strbuf.h"
+#include "misc/units.h"
+#include "misc/uuid.h"
+
+static void test_pool(void **state)
 {
+	struct pool *p = pool_create("t");
+	char *a = pool_strdup(p, "hello"), *big = pool_alloc(p, 1 << 20);
+	char *s = pool_printf(p, "%s-%d", a, 42);
+	size_t i;
+
 	(void)state;
+	assert_string_equal(a, "hello");
+	assert_string_equal(s, "hello-42");
+	for (i = 0; i < (1 << 20); i++)
+		assert_int_equal(big[i], 0);
+	assert_int_equal(((uintptr_t)pool_alloc(p, 3)) % 16, 0);
+	pool_destroy(p);
+}
+
+static void test_strbuf(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *d;
+	size_t len;
+
+	(void)state;
+	assert_string_equal(sb.buf, "");
+	strbuf_addstr(&sb, "a");
+	strbuf_addf(&sb, "%05d", 7);
+	strbuf_addch(&sb, '!');
+	strbuf_addquoted(&sb, "q\"b\\s");
+	assert_string_equal(sb.buf, "a00007!\"q\\\"b\\\\s\"");
+	strbuf_addchars(&sb, 'x', 1000);
+	assert_int_equal(sb.len, 16 + 1000);
+	d = strbuf_detach(&sb, &len);
+	assert_int_equal(len, 1016);
+	assert_string_equal(sb.buf, "");
+	free(d);
+	strbuf_release(&sb);
+}
+
+static void test_hash(void **state)
+{
+	struct hash *h = hash_create(4);
+	struct pool *p = pool_create("t");
+	char *keys[20000];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		keys[i] = pool_printf(p, "lv%d", i);
+		hash_insert(h, keys[i], keys[i]);
+	}
+	assert_int_equal(hash_count(h), 20000);
+	for (i = 0; i < 20000; i += 2)
+		assert_ptr_equal(hash_remove(h, keys[i]), keys[i]);
+	for (i = 0; i < 20000; i++)
+		assert_ptr_equal(hash_lookup(h, keys[i]), i % 2 ? keys[i] : NULL);
+	assert_null(hash_remove(h, "nope"));
+	assert_int_equal(hash_count(h), 10000);
+	hash_destroy(h);
+	pool_destroy(p);
+}
+
+static void test_uuid(void **state)
+{
+	struct lvm_id a, b;
+	char dashed[ID_DASHED_LEN + 1];
+
+	(void)state;
+	assert_int_equal(id_create(&a), 0);
+	assert_int_equal(strlen(a.uuid), 32);
+	id_format(&a, dashed);
+	assert_int_equal(strlen(dashed), 38);
+	assert_int_equal(dashed[6], '-');
+	assert_int_equal(id_parse(&b, dashed), 0);
+	assert_true(id_equal(&a, &b));
+	assert_int_equal(id_parse(&b, "Hh00001111-2222-3333-4444-5555-6666!#"), 0);
+	assert_int_equal(id_parse(&b, "short"), -1);
+	assert_int_equal(id_parse(&b, "ORTc80-QcnS-JoeX-FG1q-Jovb-JN1u-ckIFvW@"), -1);
+	assert_int_equal(id_parse(&b, "ORTc80-QcnS-JoeX-FG1q-Jovb-JN1u-ckIFvWx"), -1);
+}
+
+static void test_parse_size(void **state)
+{
+	uint64_t b;
+	enum size_sign s;
+
+	(void)state;
+	assert_int_equal(parse_size_bytes("10G", 'm', 0, &b, NULL), 0);
+	assert_int_equal(b, 10ULL << 30);
+	assert_int_equal(parse_size_bytes("8", 'm', 0, &b, NULL), 0);
+	assert_int_equal(b, 8ULL << 20);
+	assert_int_equal(parse_size_bytes("1.5g", 'm', 0, &b, NULL), 0);
+	assert_int_equal(b, 3ULL << 29);
+	assert_int_equal(parse_size_bytes("7s", 'm', 0, &b, NULL), 0);
+	assert_int_equal(b, 3584);
+	assert_int_equal(parse_size_bytes("+4M", 'm', 1, &b, &s), 0);
+	assert_int_equal(s, SIGN_PLUS);
+	assert_int_equal(parse_size_bytes("-4M", 'm', 1, &b, &s), 0);
+	assert_int_equal(s, SIGN_MINUS);
+	assert_int_equal(parse_size_bytes("-5", 'm', 0, &b, NULL), -1);
+	assert_int_equal(parse_size_bytes("12x", 'm', 0, &b, NULL), -1);
+	assert_int_equal(parse_size_bytes("", 'm', 0, &b, NULL), -1);
+	assert_int_equal(parse_size_bytes("1mm", 'm', 0, &b, NULL), -1);
+	assert_int_equal(parse_size_bytes("99999999999999999999", 'b', 0, &b, NULL), -1);
+	assert_int_equal(parse_size_bytes("16e", 'm', 0, &b, NULL), -1);
+	assert_int_equal(parse_uint32("4294967296", &(uint32_t){0}), -1);
+	assert_int_equal(parse_uint64("-1", &b), -1);
+}
+
+static void test_strv(void **state)
+{
+	struct pool *p = pool_create("t");
+	struct strv sv = { 0 };
+	int i;
+
+	(void)state;
+	for (i = 0; i < 10; i++)
+		strv_add(p, &sv, pool_printf(p, "t%d", i));
+	assert_true(strv_contains(&sv, "t9"));
+	assert_int_equal(strv_remove(&sv, "t0"), 1);
+	assert_int_equal(strv_remove(&sv, "t0"), 0);
+	assert_string_equal(sv.v[0], "t1");
+	assert_int_equal(sv.n, 9);
+	pool_destroy(p);
 }
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(placeholder) };
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pool),
+		cmocka_unit_test(test_strbuf),
+		cmocka_unit_test(test_hash),
+		cmocka_unit_test(test_uuid),
+		cmocka_unit_test(test_parse_size),
+		cmocka_unit_test(test_strv),
+	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
