@@ -32,7 +32,7 @@ int parse_uint32(const char *arg, uint32_t *out);
 int units_valid(const char *units);
 
 /*
- * Formats bytes in the given --units setting into out (at least 48 bytes),
+ * Formats bytes in the given --units setting into out (32 bytes suffice),
  * exactly as LVM2 displays sizes: two decimals for k..e units, integers
  * with "B"/"S" for bytes/sectors, h/H/r/R choose the unit (and keep their
  * letter even without suffix), r/R mark a value rounded up with '<'.

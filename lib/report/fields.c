@@ -760,8 +760,8 @@ GETTER(get_lv_permissions)
 	struct lv_state_info st;
 
 	report_lv_state(r, row->lv, &st);
-	set_str(c, st.unknown ? "unknown" :
-		   (row->lv->status & LV_WRITE) ? "writeable" : "read-only");
+	set_str(c, !(row->lv->status & LV_WRITE) ? "read-only" :
+		   st.unknown ? "unknown" : "writeable");
 }
 
 GETTER(get_lv_suspended)
@@ -804,9 +804,12 @@ GETTER(get_lv_health_status)
 
 static uint32_t seg_chunk_sectors(struct report *r, const struct lv_segment *seg)
 {
-	const struct lv_rel *rel = lv_rel_get(r, seg->lv);
+	const struct lv_rel *rel;
 	int64_t v;
 
+	if (!seg->lv)
+		return 0;
+	rel = lv_rel_get(r, seg->lv);
 	if (!seg_extra_int(seg, "chunk_size", &v))
 		return (uint32_t)v;
 	if ((rel->roles & ROLE_CACHE) && rel->pool)
@@ -822,10 +825,11 @@ static uint32_t seg_chunk_sectors(struct report *r, const struct lv_segment *seg
  */
 static const struct logical_volume *seg_pseudo_area(struct report *r, const struct lv_segment *seg)
 {
-	const struct lv_rel *rel = lv_rel_get(r, seg->lv);
+	const struct lv_rel *rel;
 
-	if (!seg->type)
+	if (!seg->type || !seg->lv)
 		return NULL;
+	rel = lv_rel_get(r, seg->lv);
 	if (!strcmp(seg->type, "cache"))
 		return rel->origin;
 	if (!strcmp(seg->type, "thin-pool") || !strcmp(seg->type, "cache-pool"))
@@ -877,7 +881,9 @@ GETTER(get_data_copies)
 	const struct lv_segment *seg = row->seg;
 
 	UNUSED_R;
-	if (seg->has_data_copies)
+	if (!seg->lv)
+		c->empty = 1;
+	else if (seg->has_data_copies)
 		set_num(c, seg->data_copies);
 	else if (seg->type && (!strcmp(seg->type, "mirror") || !strcmp(seg->type, "raid1")))
 		set_num(c, seg_data_areas(seg));
@@ -914,7 +920,7 @@ GETTER(get_thin_count)
 	const struct logical_volume *lv;
 	uint64_t n = 0;
 
-	if (!(lv_rel_get(r, row->lv)->roles & ROLE_THIN_POOL)) {
+	if (!row->lv || !(lv_rel_get(r, row->lv)->roles & ROLE_THIN_POOL)) {
 		c->empty = 1;
 		return;
 	}
@@ -937,9 +943,11 @@ GETTER(get_cache_policy) { UNUSED_R; set_str(c, seg_extra_str(row->seg, "policy"
 
 GETTER(get_zero)
 {
-	const struct lv_rel *rel = lv_rel_get(r, row->lv);
+	const struct lv_rel *rel = row->lv ? lv_rel_get(r, row->lv) : NULL;
 
-	if (rel->roles & ROLE_THIN_POOL)
+	if (!rel)
+		set_str(c, "");
+	else if (rel->roles & ROLE_THIN_POOL)
 		set_bin(c, rel->zero, "zero");
 	else
 		set_str(c, "unknown");
@@ -967,9 +975,10 @@ GETTER(get_thin_id)
 		set_num(c, (uint64_t)v);
 }
 
-GETTER(get_seg_start) { UNUSED_R; set_num(c, row->seg->le * lv_extent_bytes(row->seg->lv)); }
+/* A free run of pvs --segments has a pseudo segment without LV: use the row's VG. */
+GETTER(get_seg_start) { UNUSED_R; set_num(c, row->seg->le * vg_extent_bytes(row->vg)); }
 GETTER(get_seg_start_pe) { UNUSED_R; set_num(c, row->seg->le); }
-GETTER(get_seg_size) { UNUSED_R; set_num(c, row->seg->len * lv_extent_bytes(row->seg->lv)); }
+GETTER(get_seg_size) { UNUSED_R; set_num(c, row->seg->len * vg_extent_bytes(row->vg)); }
 GETTER(get_seg_size_pe) { UNUSED_R; set_num(c, row->seg->len); }
 GETTER(get_seg_tags) { set_str(c, tags_text(r, &row->seg->tags)); }
 

@@ -500,8 +500,12 @@ static int add_pv_segments(struct report *r, const struct physical_volume *pv)
 		uint32_t next = i < n ? runs[i].pe : pv->pe_count;
 
 		if (next > pe || (!n && !pv->pe_count)) {
+			struct lv_segment *free_seg = POOL_NEW(r->mem, struct lv_segment);
+
+			free_seg->type = "free";
+			free_seg->len = next - pe;
 			row.lv = NULL;
-			row.seg = NULL;
+			row.seg = free_seg;
 			row.pvseg_start = pe;
 			row.pvseg_size = next - pe;
 			if (add_row(r, &row))
