@@ -9,4 +9,5 @@ lib_metadata_libmetadata_a_SOURCES = \
 	lib/metadata/pv_usage.c \
 	lib/metadata/pv_layout.c lib/metadata/pv_layout.h \
 	lib/metadata/lock.c lib/metadata/lock.h \
-	lib/metadata/backup.c lib/metadata/backup.h
+	lib/metadata/backup.c lib/metadata/backup.h \
+	lib/metadata/alloc.c lib/metadata/alloc.h

@@ -343,17 +343,23 @@ static const char base_text[] =
 	"contents = \"Text Format Volume Group\"\n"
 	"version = 1\n";
 
-/* base_text with the first occurrence of `from` replaced by `to`. */
-static char *variant(const char *from, const char *to)
+/* text with the first occurrence of `from` replaced by `to`; frees text. */
+static char *replace(char *text, const char *from, const char *to)
 {
-	const char *at = strstr(base_text, from);
+	const char *at = strstr(text, from);
 	struct strbuf sb = STRBUF_INIT;
 
 	assert_non_null(at);
-	strbuf_add(&sb, base_text, (size_t)(at - base_text));
+	strbuf_add(&sb, text, (size_t)(at - text));
 	strbuf_addstr(&sb, to);
 	strbuf_addstr(&sb, at + strlen(from));
+	free(text);
 	return strbuf_detach(&sb, NULL);
+}
+
+static char *variant(const char *from, const char *to)
+{
+	return replace(xstrdup(base_text), from, to);
 }
 
 static void assert_rejected(const char *from, const char *to)
@@ -404,6 +410,71 @@ static void test_base_text_accepted(void **state)
 		vg_free(vg);
 		free(t);
 	}
+}
+
+/* Every optional key survives import and both export styles. */
+static void test_optional_keys(void **state)
+{
+	char *t1 = variant("max_pv = 0\n",
+		"max_pv = 0\nsystem_id = \"host1\" lock_type = \"dlm\" lock_args = \"1.0\"\n"
+		"allocation_policy = \"cling\" profile = \"vgprof\" metadata_copies = 2\n"
+		"tags = [\"t1\", \"t2\"]\n"
+		"historical_logical_volumes {\nhlv1 {\nid = \"x\"\nname = \"gone\"\n"
+		"creation_time = 1\nremoval_time = 2\ndescendants = [\"lv1\"]\n}\n}\n");
+	struct volume_group *vg;
+	struct logical_volume *lv;
+	struct physical_volume *pv;
+	struct lv_segment *seg;
+
+	(void)state;
+	t1 = replace(t1, "status = [\"READ\"] segment_count = 1",
+		"status = [\"READ\", \"FIXED_MINOR\"] flags = [\"WRITE_LOCKED\"]"
+		" tags = [\"a\"] creation_time = 17 creation_host = \"h\""
+		" lock_args = \"la\" allocation_policy = \"anywhere\" profile = \"p\""
+		" read_ahead = -1 major = 253 minor = 4 segment_count = 1");
+	t1 = replace(t1, "pe_start = 2048 pe_count = 7 }\npv1",
+		"device = \"/dev/sdz\" device_id_type = \"sys_wwid\" device_id = \"w1\""
+		" flags = [\"MISSING\"] tags = [\"pt\"] ba_start = 2048 ba_size = 2048 "
+		"pe_start = 2048 pe_count = 7 }\npv1");
+	t1 = replace(t1, "type = \"zero\"", "type = \"error\"");
+	vg = import_str(t1);
+	assert_non_null(vg);
+	assert_string_equal(vg->system_id, "host1");
+	assert_string_equal(vg->lock_type, "dlm");
+	assert_string_equal(vg->lock_args, "1.0");
+	assert_int_equal(vg->alloc, ALLOC_CLING);
+	assert_string_equal(vg->profile, "vgprof");
+	assert_int_equal(vg->mda_copies, 2);
+	assert_int_equal(vg->tags.n, 2);
+	assert_non_null(vg->historical_lvs);
+	lv = vg_find_lv(vg, "lv2");
+	assert_int_equal(lv->status, LV_READ | LV_FIXED_MINOR);
+	assert_int_equal(lv->flags, LV_F_WRITE_LOCKED);
+	assert_int_equal(lv->read_ahead, READ_AHEAD_NONE);
+	assert_int_equal(lv->major, 253);
+	assert_int_equal(lv->minor, 4);
+	assert_int_equal(lv->alloc, ALLOC_ANYWHERE);
+	assert_string_equal(lv->lock_args, "la");
+	assert_string_equal(lv->creation_host, "h");
+	seg = TAILQ_FIRST(&lv->segments);
+	assert_string_equal(seg->type, "error");
+	pv = TAILQ_FIRST(&vg->pvs);
+	assert_string_equal(pv->dev_hint, "/dev/sdz");
+	assert_string_equal(pv->device_id, "w1");
+	assert_int_equal(pv->flags, PV_F_MISSING);
+	assert_int_equal(pv->ba_size, 2048);
+	assert_round_trip(vg);
+	{
+		struct strbuf out = STRBUF_INIT;
+
+		vg_export_text(vg, TEXT_BACKUP, NULL, &out);
+		assert_non_null(strstr(out.buf, "\t\t\tread_ahead = -1\t# None\n"));
+		assert_non_null(strstr(out.buf, "removal_time = 2"));
+		assert_non_null(strstr(out.buf, "\n\tmax_pv = 0\n\n\tallocation_policy = \"cling\"\n"));
+		strbuf_release(&out);
+	}
+	vg_free(vg);
+	free(t1);
 }
 
 static void test_rejections(void **state)
@@ -798,6 +869,7 @@ int main(void)
 		cmocka_unit_test(test_fixture_model),
 		cmocka_unit_test(test_peek),
 		cmocka_unit_test(test_base_text_accepted),
+		cmocka_unit_test(test_optional_keys),
 		cmocka_unit_test(test_rejections),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_model),
