@@ -12,6 +12,7 @@
  * current one.
  */
 #define CHUNK_SIZE (64 * 1024)
+#define CHUNK_MAX (4 * 1024 * 1024)
 #define ALIGNMENT 16
 
 struct chunk {
@@ -24,6 +25,7 @@ struct chunk {
 struct pool {
 	const char *name;
 	struct chunk *chunks;
+	size_t next_size;	/* grows so big VGs need few mallocs */
 };
 
 static void out_of_memory(size_t size)
@@ -107,7 +109,9 @@ void *pool_alloc(struct pool *p, size_t size)
 
 	if (need < size)
 		out_of_memory(size);
-	if (need > CHUNK_SIZE / 4) {
+	if (!p->next_size)
+		p->next_size = CHUNK_SIZE;
+	if (need > p->next_size / 4) {
 		/* Dedicated chunk, linked behind the current one. */
 		struct chunk *big = new_chunk(need);
 
@@ -123,7 +127,9 @@ void *pool_alloc(struct pool *p, size_t size)
 		return big->data;
 	}
 	if (!c || c->size - c->used < need) {
-		c = new_chunk(CHUNK_SIZE);
+		c = new_chunk(p->next_size);
+		if (p->next_size < CHUNK_MAX)
+			p->next_size *= 2;
 		c->next = p->chunks;
 		p->chunks = c;
 	}
