@@ -1,1 +1,41 @@
-# man pages are added here as they are written
+# Manual pages, in mdoc(7).
+dist_man_MANS += \
+	man/lvchange.8 \
+	man/lvcreate.8 \
+	man/lvdisplay.8 \
+	man/lvextend.8 \
+	man/lvm-fullreport.8 \
+	man/lvm.8 \
+	man/lvm.conf.5 \
+	man/lvmconfig.8 \
+	man/lvreduce.8 \
+	man/lvremove.8 \
+	man/lvrename.8 \
+	man/lvresize.8 \
+	man/lvs.8 \
+	man/lvscan.8 \
+	man/pvchange.8 \
+	man/pvck.8 \
+	man/pvcreate.8 \
+	man/pvdisplay.8 \
+	man/pvremove.8 \
+	man/pvresize.8 \
+	man/pvs.8 \
+	man/pvscan.8 \
+	man/vgcfgbackup.8 \
+	man/vgcfgrestore.8 \
+	man/vgchange.8 \
+	man/vgck.8 \
+	man/vgcreate.8 \
+	man/vgdisplay.8 \
+	man/vgexport.8 \
+	man/vgextend.8 \
+	man/vgimport.8 \
+	man/vgmerge.8 \
+	man/vgmknodes.8 \
+	man/vgreduce.8 \
+	man/vgremove.8 \
+	man/vgrename.8 \
+	man/vgs.8 \
+	man/vgscan.8 \
+	man/vgsplit.8
