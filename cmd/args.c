@@ -87,6 +87,40 @@ static void record(struct cmd_context *cmd, enum option_id id, const char *value
 	av->values[av->nvalues++] = value;
 }
 
+/* Values are checked by kind while parsing, so that no command starts work on bad input. */
+static int value_invalid(const struct command_def *def, enum option_id id, const char *v)
+{
+	const struct option_def *o = &option_defs[id];
+	uint64_t n;
+	const char *what = NULL;
+
+	switch (o->kind) {
+	case ARG_NONE:
+	case ARG_STR:
+		return 0;
+	case ARG_NUM:
+		if (parse_uint64(v, &n))
+			what = "a non-negative integer";
+		break;
+	case ARG_SIZE:
+		if (parse_size_bytes(v, 'm', 0, &n, NULL))
+			what = "a size such as 4m or 1G";
+		break;
+	case ARG_SSIZE:
+		if (parse_size_bytes(v, 'm', 1, &n, NULL))
+			what = "a size such as 4m, +1G or -512k";
+		break;
+	case ARG_YN:
+		if (strcmp(v, "y") && strcmp(v, "n") && strcmp(v, "yes") && strcmp(v, "no"))
+			what = "y or n";
+		break;
+	}
+	if (!what)
+		return 0;
+	log_error("%s: invalid argument for --%s: %s (expected %s).", def->name, o->long_opt, v, what);
+	return 1;
+}
+
 int parse_command_line(struct cmd_context *cmd, const struct command_def *def,
 		       int argc, char **argv)
 {
@@ -131,6 +165,8 @@ int parse_command_line(struct cmd_context *cmd, const struct command_def *def,
 			return EXIT_BAD_CMDLINE;
 		}
 		id = c >= 256 ? (enum option_id)(c - 256) : acc.by_short[c];
+		if (value_invalid(def, id, optarg))
+			return EXIT_BAD_CMDLINE;
 		record(cmd, id, option_defs[id].kind == ARG_NONE ? NULL : optarg);
 	}
 	cmd->argc = argc - optind;

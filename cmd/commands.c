@@ -34,7 +34,7 @@ static const struct command_def commands[] = {
 	  "  pvchange -a|--all | PV ...\n"
 	  "\t[ -x|--allocatable y|n ] [ --addtag Tag ] [ --deltag Tag ] [ -u|--uuid ]\n"
 	  "\t[ --metadataignore y|n ]\n",
-	  OPTS(OPT_ALL, OPT_ALLOCATABLE, OPT_ADDTAG, OPT_DELTAG, OPT_UUID, OPT_METADATAIGNORE),
+	  OPTS(OPT_ALL, OPT_ALLOCATABLE, OPT_ADDTAG, OPT_DELTAG, OPT_NEWUUID, OPT_METADATAIGNORE),
 	  0, -1 },
 	{ "pvresize", cmd_pvresize, "Resize physical volume(s)",
 	  "  pvresize PV ...\n\t[ --setphysicalvolumesize Size[m|UNIT] ]\n",
@@ -83,7 +83,7 @@ static const struct command_def commands[] = {
 	  "\t[ --vgmetadatacopies all|unmanaged|Number ] [ -a|--activate y|n ]\n"
 	  "\t[ --setautoactivation y|n ]\n",
 	  OPTS(OPT_RESIZEABLE, OPT_ADDTAG, OPT_DELTAG, OPT_MAXLV, OPT_MAXPV, OPT_ALLOC,
-	       OPT_UUID, OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_ACTIVATE,
+	       OPT_NEWUUID, OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_ACTIVATE,
 	       OPT_SETAUTOACTIVATION, OPT_SELECT, OPT_IGNOREMONITORING, OPT_MONITOR,
 	       OPT_NOUDEVSYNC, OPT_PHYSICALEXTENTSIZE), 0, -1 },
 	{ "vgscan", cmd_vgscan, "Search for all volume groups",

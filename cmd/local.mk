@@ -7,7 +7,7 @@ lvm_SOURCES = cmd/lvm.c cmd/command.h cmd/commands.h cmd/options.h \
 	cmd/vgcreate.c cmd/vgextend.c cmd/vgreduce.c cmd/vgremove.c \
 	cmd/vgrename.c cmd/vgchange.c cmd/scancmds.c cmd/helpcmds.c \
 	cmd/reporting.c \
-	cmd/pvck.c cmd/display.c cmd/vgck.c cmd/vgcfg.c cmd/lvcreate.c cmd/lvremove.c cmd/lvresize.c cmd/lvrename.c cmd/lvchange.c cmd/lvscan.c cmd/vgsplit.c cmd/vgexport.c
+	cmd/pvck.c cmd/display.c cmd/vgck.c cmd/vgcfg.c cmd/lvcommon.c cmd/lvcommon.h cmd/lvcreate.c cmd/lvremove.c cmd/lvresize.c cmd/lvrename.c cmd/lvchange.c cmd/lvscan.c cmd/vgsplit.c cmd/vgexport.c
 lvm_CFLAGS = $(AM_CFLAGS) $(DEVMAPPER_CFLAGS) $(BLKID_CFLAGS) $(READLINE_CFLAGS)
 lvm_LDADD = lib/report/libreport.a lib/metadata/libmetadata.a lib/format/libformat.a \
 	lib/metadata/libmetadata.a lib/config/libconfig.a lib/device/libdevice.a \

@@ -1,9 +1,114 @@
-/* placeholder: definitions filled in by the developer who owns this file */
+/* lvchange: metadata attributes of LVs (activation is not implemented). */
+#include <string.h>
+
 #include "cmd/command.h"
 #include "cmd/commands.h"
+#include "cmd/lvcommon.h"
+#include "cmd/toolcontext.h"
+#include "cmd/vgcommon.h"
+#include "metadata/metadata.h"
+#include "misc/log.h"
+
+static int cmd_lvchange(struct cmd_context *cmd);
 
 const struct command_def cmddef_lvchange = {
-	"lvchange", NULL, "Change the attributes of logical volume(s)",
-	"  lvchange\n",
-	(const enum option_id[]){ OPT_COUNT }, 0, -1
+	"lvchange", cmd_lvchange, "Change the attributes of logical volume(s)",
+	"  lvchange -p|--permission rw|r LV ...\n"
+	"  lvchange -C|--contiguous y|n LV ...\n"
+	"  lvchange --addtag Tag | --deltag Tag LV ...\n"
+	"  lvchange -r|--readahead auto|none|Number LV ...\n"
+	"  lvchange --setactivationskip y|n | --setautoactivation y|n LV ...\n"
+	"  lvchange --alloc contiguous|cling|normal|anywhere|inherit LV ...\n",
+	(const enum option_id[]){ OPT_PERMISSION, OPT_CONTIGUOUS, OPT_ADDTAG, OPT_DELTAG,
+		OPT_READAHEAD, OPT_SETACTIVATIONSKIP, OPT_SETAUTOACTIVATION, OPT_ALLOC,
+		OPT_ACTIVATE, OPT_IGNOREACTIVATIONSKIP, OPT_MONITOR, OPT_NOUDEVSYNC, OPT_COUNT },
+	1, -1
 };
+
+static int any_change(const struct cmd_context *cmd)
+{
+	static const enum option_id ids[] = {
+		OPT_PERMISSION, OPT_CONTIGUOUS, OPT_ADDTAG, OPT_DELTAG, OPT_READAHEAD,
+		OPT_SETACTIVATIONSKIP, OPT_SETAUTOACTIVATION, OPT_ALLOC,
+	};
+
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (arg_is_set(cmd, ids[i]))
+			return 1;
+	return 0;
+}
+
+static void set_flag(uint32_t *word, uint32_t bit, int on)
+{
+	if (on)
+		*word |= bit;
+	else
+		*word &= ~bit;
+}
+
+static int apply(struct cmd_context *cmd, struct logical_volume *lv)
+{
+	int v;
+
+	if (lv_permission_from_args(cmd, &lv->status) || lv_readahead_from_args(cmd, &lv->read_ahead))
+		return -1;
+	if (arg_is_set(cmd, OPT_ALLOC) || arg_is_set(cmd, OPT_CONTIGUOUS))
+		if (lv_alloc_from_args(cmd, &lv->alloc))
+			return -1;
+	if (arg_is_set(cmd, OPT_SETACTIVATIONSKIP)) {
+		if (arg_yesno(cmd, OPT_SETACTIVATIONSKIP, 0, &v))
+			return -1;
+		set_flag(&lv->flags, LV_F_ACTIVATION_SKIP, v);
+	}
+	if (arg_is_set(cmd, OPT_SETAUTOACTIVATION)) {
+		if (arg_yesno(cmd, OPT_SETAUTOACTIVATION, 1, &v))
+			return -1;
+		set_flag(&lv->flags, LV_F_NOAUTOACTIVATE, !v);
+	}
+	return vg_tags_from_args(cmd, lv->vg, &lv->tags);
+}
+
+static int change_arg(struct cmd_context *cmd, const char *arg)
+{
+	const char *vg_name, *lv_name;
+	struct volume_group *vg;
+	struct logical_volume *lv;
+
+	if (lv_name_arg(cmd, arg, NULL, &vg_name, &lv_name))
+		return -1;
+	vg = cmd_read_vg_for_update(cmd, vg_name);
+	if (!vg)
+		return -1;
+	lv = vg_find_lv(vg, lv_name);
+	if (!lv) {
+		log_error("Failed to find logical volume \"%s/%s\"", vg->name, lv_name);
+		goto bad;
+	}
+	if (apply(cmd, lv) || cmd_commit_vg(cmd, vg))
+		goto bad;
+	log_print("Logical volume %s/%s changed.", vg->name, lv->name);
+	vg_free(vg);
+	return 0;
+bad:
+	vg_free(vg);
+	return -1;
+}
+
+static int cmd_lvchange(struct cmd_context *cmd)
+{
+	int r = EXIT_OK;
+
+	if (arg_is_set(cmd, OPT_ACTIVATE)) {
+		log_error("lvchange --activate is not implemented in openlvm yet "
+			  "(no device-mapper activation).");
+		return EXIT_FAILED;
+	}
+	if (!any_change(cmd)) {
+		log_error("No command options given to change the logical volume.");
+		return EXIT_BAD_CMDLINE;
+	}
+	for (int i = 0; i < cmd->argc; i++)
+		if (change_arg(cmd, cmd->argv[i]))
+			r = EXIT_FAILED;
+	return r;
+}

@@ -106,8 +106,10 @@ int main(int argc, char **argv)
 {
 	char *name = basename(argv[0]);
 
-	if (strcmp(name, "lvm") && strcmp(name, "openlvm"))
+	if (strcmp(name, "lvm") && strcmp(name, "openlvm")) {
+		argv[0] = name;
 		return run_command(argc, argv);
+	}
 	if (argc < 2)
 		return lvm_shell();
 	if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {

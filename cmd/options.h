@@ -38,7 +38,8 @@ enum arg_kind {
 	X(OPT_REPORTFORMAT, 0,  "reportformat",         ARG_STR,  "basic|json|json_std", "Report output format.") \
 	X(OPT_LOCKOPT,      0,  "lockopt",              ARG_STR,  "String",      "Ignored (lvmlockd options).") \
 	/* pvcreate and friends */ \
-	X(OPT_UUID,        'u', "uuid",                 ARG_STR,  "String",      "UUID for the new PV, or (pvchange) generate a new UUID.") \
+	X(OPT_UUID,        'u', "uuid",                 ARG_STR,  "String",      "UUID for the new PV.") \
+	X(OPT_NEWUUID,     'u', "uuid",                 ARG_NONE, NULL,          "Generate a new random UUID.") \
 	X(OPT_RESTOREFILE,  0,  "restorefile",          ARG_STR,  "String",      "Metadata backup file to take the PV layout from.") \
 	X(OPT_NORESTOREFILE, 0, "norestorefile",        ARG_NONE, NULL,          "Allow --uuid without --restorefile.") \
 	X(OPT_METADATASIZE, 0,  "metadatasize",         ARG_SIZE, "Size[m|UNIT]", "Size of each metadata area.") \

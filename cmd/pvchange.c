@@ -36,12 +36,14 @@ static int change_pv(struct cmd_context *cmd, struct volume_group *vg, struct ph
 				info->mdas[i].ignored = v;
 		}
 	}
-	if (arg_is_set(cmd, OPT_UUID)) {
+	if (arg_is_set(cmd, OPT_NEWUUID)) {
 		struct pv_info *info = scan_find_dev(cmd->scan, pv->dev);
 		struct pv_label label;
+		struct lvm_id id;
 
-		if (!info || id_create(&pv->id))
+		if (!info || id_create(&id))
 			return -1;
+		vg_set_pv_id(vg, pv, &id);
 		/* Label first: readers match the VG text by this id. */
 		label = info->label;
 		label.pv_id = pv->id;
@@ -87,7 +89,7 @@ int cmd_pvchange(struct cmd_context *cmd)
 	int i;
 
 	if (!arg_is_set(cmd, OPT_ALLOCATABLE) && !arg_is_set(cmd, OPT_ADDTAG) &&
-	    !arg_is_set(cmd, OPT_DELTAG) && !arg_is_set(cmd, OPT_UUID) &&
+	    !arg_is_set(cmd, OPT_DELTAG) && !arg_is_set(cmd, OPT_NEWUUID) &&
 	    !arg_is_set(cmd, OPT_METADATAIGNORE)) {
 		log_error("Please give one or more of -x, -uuid, --addtag, --deltag, --metadataignore");
 		return EXIT_BAD_CMDLINE;

@@ -1,5 +1,7 @@
 #include "cmd/pvcommon.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cmd/toolcontext.h"
@@ -9,7 +11,26 @@
 #include "metadata/scan.h"
 #include "misc/log.h"
 #include "misc/pool.h"
+#include "misc/strbuf.h"
 #include "misc/units.h"
+#include "format/text.h"
+#include "format/mda.h"
+
+static int read_whole_file(const char *path, struct strbuf *sb)
+{
+	char buf[65536];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		log_error("Cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(sb, buf, n);
+	fclose(f);
+	return 0;
+}
 
 int pv_params_from_args(struct cmd_context *cmd, struct pv_create_params *p)
 {
@@ -108,6 +129,70 @@ static int check_not_in_vg(struct cmd_context *cmd, struct pv_info *info, const 
 	return 0;
 }
 
+/* --uuid: valid, and not the id of another PV (two disks, one identity). */
+static int check_new_uuid(struct cmd_context *cmd, struct device *dev, struct lvm_id *id)
+{
+	const char *arg = arg_str(cmd, OPT_UUID, "");
+	struct pv_info *other;
+
+	if (id_parse(id, arg)) {
+		log_error("Invalid UUID: %s", arg);
+		return -1;
+	}
+	other = scan_find_pv(cmd->scan, id);
+	if (other && other->dev != dev) {
+		log_error("uuid %s already in use on \"%s\"", arg, other->dev->path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * --restorefile: the data area must start where the backup says, so that
+ * the extents of the PV being rebuilt line up with its LVs again.
+ */
+static int layout_from_backup(struct cmd_context *cmd, struct pv_label *label)
+{
+	const char *file = arg_str(cmd, OPT_RESTOREFILE, "");
+	struct strbuf text = STRBUF_INIT;
+	struct volume_group *vg;
+	struct physical_volume *pv;
+	uint64_t pe_start;
+	int r = -1;
+
+	if (read_whole_file(file, &text))
+		return -1;
+	vg = vg_import_text(text.buf, text.len, file);
+	strbuf_release(&text);
+	if (!vg)
+		return -1;
+	pv = vg_find_pv_by_id(vg, &label->pv_id);
+	if (!pv) {
+		log_error("Can't find uuid %s in backup file %s", arg_str(cmd, OPT_UUID, ""), file);
+		goto out;
+	}
+	pe_start = pv->pe_start * SECTOR_SIZE;
+	if (label->mda_count && pe_start <= label->mdas[0].offset + MDA_MIN_SIZE) {
+		log_error("Backup file %s puts the data area of %s too early for a metadata area.",
+			  file, arg_str(cmd, OPT_UUID, ""));
+		goto out;
+	}
+	if (label->mda_count)
+		label->mdas[0].size = pe_start - label->mdas[0].offset;
+	label->data_area.offset = pe_start;
+	if (pv->ba_size) {
+		label->has_ba = 1;
+		label->ba.offset = pv->ba_start * SECTOR_SIZE;
+		label->ba.size = pv->ba_size * SECTOR_SIZE;
+		if (label->mda_count)
+			label->mdas[0].size = label->ba.offset - label->mdas[0].offset;
+	}
+	r = 0;
+out:
+	vg_free(vg);
+	return r;
+}
+
 int pv_create_checked(struct cmd_context *cmd, struct device *dev,
 		      const struct pv_create_params *params, int explicit_pvcreate)
 {
@@ -138,11 +223,11 @@ int pv_create_checked(struct cmd_context *cmd, struct device *dev,
 		log_error("Failed to generate a UUID for %s.", dev->path);
 		return -1;
 	}
-	if (arg_is_set(cmd, OPT_UUID) && id_parse(&p.id, arg_str(cmd, OPT_UUID, ""))) {
-		log_error("Invalid UUID: %s", arg_str(cmd, OPT_UUID, ""));
+	if (arg_is_set(cmd, OPT_UUID) && check_new_uuid(cmd, dev, &p.id))
 		return -1;
-	}
 	if (pv_layout(&p, dev->path, &label))
+		return -1;
+	if (arg_is_set(cmd, OPT_RESTOREFILE) && layout_from_backup(cmd, &label))
 		return -1;
 	if (check_signatures(cmd, dev))
 		return -1;

@@ -20,6 +20,15 @@ int cmd_pvcreate(struct cmd_context *cmd)
 		log_error("Can only set uuid on one volume at once");
 		return EXIT_BAD_CMDLINE;
 	}
+	if (arg_is_set(cmd, OPT_UUID) && !arg_is_set(cmd, OPT_RESTOREFILE) &&
+	    !arg_is_set(cmd, OPT_NORESTOREFILE)) {
+		log_error("--restorefile is required with --uuid");
+		return EXIT_BAD_CMDLINE;
+	}
+	if (arg_is_set(cmd, OPT_RESTOREFILE) && !arg_is_set(cmd, OPT_UUID)) {
+		log_error("--uuid is required with --restorefile");
+		return EXIT_BAD_CMDLINE;
+	}
 	if (cmd_lock_global(cmd, 1))
 		return EXIT_FAILED;
 	scan = cmd_scan(cmd);

@@ -11,7 +11,7 @@ static int any_change_option(const struct cmd_context *cmd)
 {
 	static const enum option_id ids[] = {
 		OPT_RESIZEABLE, OPT_ADDTAG, OPT_DELTAG, OPT_MAXLV, OPT_MAXPV, OPT_ALLOC,
-		OPT_UUID, OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_SETAUTOACTIVATION,
+		OPT_NEWUUID, OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_SETAUTOACTIVATION,
 		OPT_PHYSICALEXTENTSIZE,
 	};
 	size_t i;
@@ -75,7 +75,7 @@ static int apply(struct cmd_context *cmd, struct volume_group *vg)
 	}
 	if (vg_copies_from_args(cmd, &vg->mda_copies))
 		return -1;
-	if (arg_is_set(cmd, OPT_UUID) && id_create(&vg->id)) {
+	if (arg_is_set(cmd, OPT_NEWUUID) && id_create(&vg->id)) {
 		log_error("Failed to generate a new UUID for %s.", vg->name);
 		return -1;
 	}

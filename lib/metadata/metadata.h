@@ -222,6 +222,8 @@ struct volume_group *vg_new(const char *name);	/* own pool, empty */
 void vg_free(struct volume_group *vg);
 struct physical_volume *vg_add_pv(struct volume_group *vg, const struct lvm_id *id);
 void vg_remove_pv(struct volume_group *vg, struct physical_volume *pv);
+/* Gives pv a new id, keeping the id index right. */
+void vg_set_pv_id(struct volume_group *vg, struct physical_volume *pv, const struct lvm_id *id);
 struct physical_volume *vg_find_pv_by_id(const struct volume_group *vg, const struct lvm_id *id);
 struct physical_volume *vg_find_pv_by_dev(const struct volume_group *vg, const struct device *dev);
 struct logical_volume *vg_add_lv(struct volume_group *vg, const char *name);

@@ -146,6 +146,14 @@ void vg_remove_pv(struct volume_group *vg, struct physical_volume *pv)
 		p->index = i++;
 }
 
+void vg_set_pv_id(struct volume_group *vg, struct physical_volume *pv, const struct lvm_id *id)
+{
+	/* The hash key is the id's own storage: unhook before changing it. */
+	hash_remove(vg->pv_ids, pv->id.uuid);
+	pv->id = *id;
+	hash_insert(vg->pv_ids, pv->id.uuid, pv);
+}
+
 struct physical_volume *vg_find_pv_by_id(const struct volume_group *vg, const struct lvm_id *id)
 {
 	return hash_lookup(vg->pv_ids, id->uuid);

@@ -34,4 +34,9 @@ check_PROGRAMS += tests/unit/test_report
 tests_unit_test_report_SOURCES = tests/unit/test_report.c
 tests_unit_test_report_CFLAGS = $(unit_cflags)
 tests_unit_test_report_LDADD = $(unit_ldadd)
+
+check_PROGRAMS += tests/unit/test_alloc
+tests_unit_test_alloc_SOURCES = tests/unit/test_alloc.c
+tests_unit_test_alloc_CFLAGS = $(unit_cflags)
+tests_unit_test_alloc_LDADD = $(unit_ldadd)
 endif

@@ -409,6 +409,23 @@ static void test_damaged_label_lists(void **state)
 	fix_crc(buf);
 	assert_int_equal(label_decode(buf, 1, &r, &why), 1);
 	assert_memory_equal(&l, &r, sizeof(l));
+
+	/* with extension and bootloader area (160 bytes): at 352 it fits ... */
+	sample_label(&l, 1);
+	label_encode(&l, buf);
+	memmove(buf + 352, buf + 32, 160);
+	memset(buf + 32, 0, 320);
+	put_le32(buf + 0x14, 352);
+	fix_crc(buf);
+	assert_int_equal(label_decode(buf, 1, &r, &why), 1);
+	assert_memory_equal(&l, &r, sizeof(l));
+	/* ... at 368 the bootloader list terminator falls off the sector */
+	label_encode(&l, buf);
+	memmove(buf + 368, buf + 32, 144);
+	memset(buf + 32, 0, 336);
+	put_le32(buf + 0x14, 368);
+	fix_crc(buf);
+	expect_damaged(buf, 1);
 }
 
 static void test_label_read_write_erase(void **state)

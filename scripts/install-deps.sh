@@ -1,0 +1,12 @@
+#!/bin/sh
+# Installs everything needed to build openlvm (default) or, with --tests,
+# also every test dependency. Debian 12, as root.
+set -eu
+build="autoconf automake libtool pkg-config gcc make libdevmapper-dev libblkid-dev libreadline-dev libcmocka-dev"
+tests="bats lvm2 e2fsprogs xfsprogs clang libclang-rt-14-dev xz-utils util-linux coreutils python3"
+pkgs=$build
+[ "${1:-}" = --tests ] && pkgs="$build $tests"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $pkgs

@@ -1,0 +1,144 @@
+#!/usr/bin/env bats
+# Options every command shares, exit codes, --help/--version, bad command
+# lines, the bin/ symlinks.
+
+load helpers
+
+@test "lvm version / --version print the versions" {
+	setup_images 1 8M
+	run olvm version
+	assert_status 0
+	assert_output_contains "LVM version:"
+	assert_output_contains "openlvm"
+	run olvm pvs --version
+	assert_status 0
+	assert_output_contains "LVM version:"
+}
+
+@test "--help on every PV/VG command exits 0 and names the command" {
+	setup_images 1 8M
+	for c in pvcreate pvremove pvchange pvresize pvscan pvs \
+		vgcreate vgextend vgreduce vgremove vgrename vgchange vgscan vgs; do
+		run olvm "$c" --help
+		[ "$status" -eq 0 ] || { echo "$c --help: status $status"; return 1; }
+		[[ "$output" == *"$c"* ]] || { echo "$c --help: $output"; return 1; }
+	done
+}
+
+@test "unknown command is a bad command line" {
+	setup_images 1 8M
+	run olvm nosuchcommand
+	[ "$status" -ne 0 ]
+	assert_output_contains "No such command 'nosuchcommand'"
+}
+
+@test "unknown option: exit 3 and a pointer to --help" {
+	setup_images 1 8M
+	run olvm pvcreate --bogus "$IMG0"
+	assert_status 3
+	assert_output_contains "--help"
+	run olvm vgs --bogus
+	assert_status 3
+}
+
+@test "option of another command is refused" {
+	setup_images 1 8M
+	h=$(md_hash)
+	run olvm pvcreate --physicalextentsize 4m "$IMG0"
+	assert_status 3
+	assert_equal "$(md_hash)" "$h"
+}
+
+@test "missing option value is a bad command line" {
+	setup_images 1 8M
+	run olvm pvcreate "$IMG0" --metadatasize
+	assert_status 3
+	run olvm vgcreate -s
+	assert_status 3
+}
+
+@test "bad numbers and sizes are bad command lines" {
+	setup_images 1 16M
+	h=$(md_hash)
+	run olvm pvcreate --metadatasize abc "$IMG0"
+	assert_status 3
+	run olvm pvcreate --labelsector x "$IMG0"
+	assert_status 3
+	run olvm pvchange -x maybe "$IMG0"
+	assert_status 3
+	assert_equal "$(md_hash)" "$h"
+}
+
+@test "too many / too few positional arguments" {
+	setup_images 1 8M
+	run olvm vgrename onlyone
+	assert_status 3
+	run olvm vgrename a b c
+	assert_status 3
+	run olvm vgcreate
+	assert_status 3
+}
+
+@test "--test on a writing command changes nothing" {
+	setup_images 2 16M
+	olvm pvcreate "$IMG0" "$IMG1"
+	olvm vgcreate vg0 "$IMG0"
+	h=$(md_hash)
+	for args in "vgextend vg0 $IMG1" "vgchange --addtag x vg0" "vgrename vg0 vg9" \
+		"pvchange -x n $IMG0" "vgremove -f vg0" "pvremove $IMG1"; do
+		# shellcheck disable=SC2086
+		run olvm ${args%% *} --test ${args#* }
+		[ "$status" -eq 0 ] || { echo "$args: status $status: $output"; return 1; }
+	done
+	assert_equal "$(md_hash)" "$h"
+}
+
+@test "--config overrides lvm.conf (a filter that rejects everything)" {
+	setup_images 1 16M
+	olvm pvcreate "$IMG0"
+	run field pvs -o pv_name
+	assert_equal "$output" "$IMG0"
+	run olvm pvs --noheadings --config 'devices { global_filter = [ "r|.*|" ] }'
+	assert_equal "$output" ""
+}
+
+@test "-q quiets, -v is accepted" {
+	setup_images 1 16M
+	run olvm pvcreate -q "$IMG0"
+	assert_status 0
+	assert_output_not_contains "successfully created"
+	run olvm pvs -v
+	assert_status 0
+}
+
+@test "--yes and --force long forms are accepted" {
+	setup_images 1 16M
+	olvm pvcreate "$IMG0"
+	olvm vgcreate vg0 "$IMG0"
+	run olvm pvcreate --force --force --yes "$IMG0"
+	assert_status 0
+}
+
+@test "bin/ symlinks run the command named by argv[0]" {
+	setup_images 1 16M
+	[ -L "$TOP/bin/pvcreate" ] || skip "bin/ symlinks not built (run make)"
+	run "$TOP/bin/pvcreate" "$IMG0"
+	assert_status 0
+	run "$TOP/bin/pvs" --noheadings -o pv_name
+	assert_equal "$(echo $output)" "$IMG0"
+}
+
+@test "LVM_SYSTEM_DIR without lvm.conf still works (defaults)" {
+	setup_images 1 16M
+	rm "$LVM_SYSTEM_DIR/lvm.conf"
+	run olvm version
+	assert_status 0
+}
+
+@test "a failed command on one device still processes the others, exit 5" {
+	setup_images 2 16M
+	run olvm pvcreate "$IMG0" "$T/missing.img" "$IMG1"
+	assert_status 5
+	assert_equal "$(read_str "$IMG0" 512 8)" LABELONE
+	assert_equal "$(read_str "$IMG1" 512 8)" LABELONE
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env bats
+# LV commands: lvcreate, lvremove, lvextend/lvreduce/lvresize, lvrename,
+# lvchange, lvscan on image files.  Layouts are the ones LVM2 chose for the
+# same commands (tests/fixtures/a-linear, b-striped-span).
+
+load helpers
+
+setup() {
+	setup_images 2 32M
+	olvm pvcreate -q "$IMG0" "$IMG1" >/dev/null
+	olvm vgcreate -q vg "$IMG0" "$IMG1" >/dev/null
+}
+
+segs() {
+	olvm lvs --noheadings --segments -o lv_name,seg_pe_ranges vg | tr -s ' ' | sed 's/^ //'
+}
+
+# A refused command must leave every metadata byte unchanged.
+refused() {
+	local want=$1 before
+	shift
+	before=$(md_hash)
+	run olvm "$@"
+	[ "$status" -eq "$want" ] || { echo "status $status: $output" >&3; false; }
+	[ "$(md_hash)" = "$before" ]
+}
+
+@test "lvcreate/lvextend reproduce LVM2's a-linear layout" {
+	run olvm lvcreate -n lv1 -L 8M vg "$IMG0"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'Logical volume "lv1" created.'* ]]
+	olvm lvcreate -n lv2 -L 4M vg "$IMG0"
+	run olvm lvextend -L +4M vg/lv1 "$IMG0"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Size of logical volume vg/lv1 changed from 8.00 MiB (2 extents) to 12.00 MiB (3 extents)."* ]]
+	[[ "$output" == *"Logical volume vg/lv1 successfully resized."* ]]
+	run segs
+	[[ "$output" == *"lv1 $IMG0:0-1"* ]]
+	[[ "$output" == *"lv1 $IMG0:3-3"* ]]
+	[[ "$output" == *"lv2 $IMG0:2-2"* ]]
+}
+
+@test "striped and spanning LVs match b-striped-span" {
+	run olvm lvcreate -n stripe -i2 -I64k -L 8M vg
+	[ "$status" -eq 0 ]
+	run olvm lvcreate -n span -l 8 vg "$IMG0" "$IMG1"
+	[ "$status" -eq 0 ]
+	run segs
+	[[ "$output" == *"stripe $IMG0:0-0 $IMG1:0-0"* ]]
+	[[ "$output" == *"span $IMG0:1-6"* ]]
+	[[ "$output" == *"span $IMG1:1-2"* ]]
+	run olvm lvs --noheadings -o stripes,stripe_size --units k vg/stripe
+	[[ "$output" == *"2"*"64.00k"* ]]
+}
+
+@test "lvcreate rounds sizes, names lvolN, honours PE ranges and options" {
+	run olvm lvcreate -L 5M vg
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Rounding up size to full physical extent 8.00 MiB"* ]]
+	[[ "$output" == *'Logical volume "lvol0" created.'* ]]
+	run olvm lvcreate -i2 -l 3 vg
+	[[ "$output" == *"up to stripe boundary size 16.00 MiB (4 extents)."* ]]
+	[[ "$output" == *'"lvol1" created.'* ]]
+	run olvm lvcreate -n r -l 2 -p r -r 256 --addtag t1 --setactivationskip y --alloc cling vg "$IMG1:5-6"
+	[ "$status" -eq 0 ]
+	run segs
+	[[ "$output" == *"r $IMG1:5-6"* ]]
+	run olvm lvs --noheadings -o lv_attr,lv_tags,lv_read_ahead,lv_allocation_policy vg/r
+	[[ "$output" == *"t1"* ]]
+	[[ "$output" == *"cling"* ]]
+	run olvm lvcreate -n z --type zero -L 1G vg
+	[ "$status" -eq 0 ]
+	run olvm lvcreate -n l50 -l 50%FREE vg
+	[ "$status" -eq 0 ]
+}
+
+@test "lvcreate refusals change nothing" {
+	olvm lvcreate -n lv1 -l 1 vg
+	refused 5 lvcreate -n lv1 -l 1 vg
+	[[ "$output" == *'Logical Volume "lv1" already exists in volume group "vg"'* ]]
+	refused 5 lvcreate -l 100 vg
+	[[ "$output" == *'Volume group "vg" has insufficient free space (13 extents): 100 required.'* ]]
+	refused 5 lvcreate -i3 -l 3 vg
+	[[ "$output" == *"Number of stripes (3) must not exceed number of physical volumes (2)"* ]]
+	refused 3 lvcreate -L 12x vg
+	refused 3 lvcreate -L -5 vg
+	refused 3 lvcreate -n snapshotx -l 1 vg
+	refused 3 lvcreate -n 'bad@name' -l 1 vg
+	refused 3 lvcreate -i2 -I 3k -l 2 vg
+	refused 5 lvcreate -l 1 vg "$IMG0:100-200"
+	refused 5 lvcreate -l 10%ORIGIN vg
+	refused 5 lvcreate -l 1 vg "$IMG0:0-0"
+	run olvm lvcreate --test -n t -l 1 vg
+	[ "$status" -eq 0 ]
+	refused 0 lvcreate --test -n t2 -l 1 vg
+}
+
+@test "lvremove of one LV and of a whole VG" {
+	olvm lvcreate -n a -l 1 vg
+	olvm lvcreate -n b -l 1 vg
+	olvm lvcreate -n c -l 1 vg
+	run olvm lvremove vg/a
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'Logical volume "a" successfully removed.'* ]]
+	refused 5 lvremove vg/nope
+	run olvm lvremove -f vg
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'"b" successfully removed.'* ]]
+	[[ "$output" == *'"c" successfully removed.'* ]]
+	run olvm lvs --noheadings vg
+	[ -z "$output" ]
+}
+
+@test "lvreduce asks, and refusals change nothing" {
+	olvm lvcreate -n lv -l 4 vg
+	refused 5 lvreduce -l 2 vg/lv </dev/null
+	[[ "$output" == *"NOT reduced"* ]]
+	refused 5 lvextend -l 4 vg/lv
+	[[ "$output" == *"New size (4 extents) matches existing size (4 extents)."* ]]
+	refused 5 lvreduce -f -l -4 vg/lv
+	refused 5 lvextend -l 3 vg/lv
+	refused 5 lvextend -l +100 vg/lv
+	refused 5 lvextend -r -l +1 vg/lv
+	[[ "$output" == *"activation"* ]]
+	run olvm lvreduce -f -l -1 vg/lv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"from 16.00 MiB (4 extents) to 12.00 MiB (3 extents)."* ]]
+	run olvm lvresize -y -L 4M vg/lv
+	[ "$status" -eq 0 ]
+	run olvm lvresize -l +1 vg/lv
+	[ "$status" -eq 0 ]
+	run segs
+	[[ "$output" == "lv $IMG0:0-1" ]]
+}
+
+@test "lvrename in all three forms" {
+	olvm lvcreate -n a -l 1 vg
+	olvm lvcreate -n b -l 1 vg
+	run olvm lvrename vg a x
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'Renamed "a" to "x" in volume group "vg"'* ]]
+	run olvm lvrename vg/x vg/y
+	[ "$status" -eq 0 ]
+	run olvm lvrename vg/y z
+	[ "$status" -eq 0 ]
+	refused 5 lvrename vg z b
+	refused 5 lvrename vg nope q
+	refused 3 lvrename vg z snapshot1
+	refused 3 lvrename vg/z other/q
+}
+
+@test "lvchange attributes, -a not implemented, lvscan" {
+	olvm lvcreate -n lv -L 12M vg
+	run olvm lvchange -p r --addtag t1 -r none --setactivationskip y --alloc anywhere vg/lv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Logical volume vg/lv changed."* ]]
+	run olvm lvs --noheadings -o lv_attr,lv_tags,lv_allocation_policy vg/lv
+	[[ "$output" == *"-r"* ]]
+	[[ "$output" == *"t1"* ]]
+	[[ "$output" == *"anywhere"* ]]
+	run olvm lvchange --deltag t1 -p rw vg/lv
+	[ "$status" -eq 0 ]
+	refused 5 lvchange -ay vg/lv
+	run olvm lvscan
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"  inactive          '/dev/vg/lv' [12.00 MiB] anywhere"* ]]
+}
