@@ -336,7 +336,10 @@ static struct volume_group *open_dst(struct cmd_context *cmd, const struct volum
 		log_error("Volume group \"%s\" exists, but new VG option specified", name);
 		return NULL;
 	}
-	dst = cmd_read_vg_for_update(cmd, name);
+	/* Already locked by the caller: a second lock on the same file would block. */
+	dst = vg_read(cmd->scan, name, VG_READ_FOR_UPDATE);
+	if (dst)
+		cmd_keep_archive(cmd, dst);
 	if (dst && dst->extent_size != src->extent_size) {
 		log_error("Extent sizes differ: %u (%s) and %u (%s)", dst->extent_size,
 			  dst->name, src->extent_size, src->name);
@@ -350,8 +353,9 @@ static struct volume_group *open_dst(struct cmd_context *cmd, const struct volum
 static int split_into(struct volume_group *dst, struct volume_group *src,
 		      const char *pv_moved, const char *lv_moved)
 {
-	struct physical_volume *pv, *next_pv;
+	struct physical_volume *pv, **gone;
 	struct logical_volume *lv, *next_lv;
+	unsigned n = 0;
 
 	TAILQ_FOREACH(pv, &src->pvs, list)
 		if (pv_moved[pv->index] && !copy_pv(dst, pv)) {
@@ -371,11 +375,13 @@ static int split_into(struct volume_group *dst, struct volume_group *src,
 		if (lv_moved[lv->index])
 			vg_remove_lv(src, lv);
 	}
-	for (pv = TAILQ_FIRST(&src->pvs); pv; pv = next_pv) {
-		next_pv = TAILQ_NEXT(pv, list);
+	/* vg_remove_pv renumbers the rest, so flags by index are read first. */
+	gone = POOL_ARRAY(src->mem, struct physical_volume *, src->pv_count);
+	TAILQ_FOREACH(pv, &src->pvs, list)
 		if (pv_moved[pv->index])
-			vg_remove_pv(src, pv);
-	}
+			gone[n++] = pv;
+	while (n)
+		vg_remove_pv(src, gone[--n]);
 	vg_recount(dst);
 	vg_recount(src);
 	if (!has_mda(dst) || !has_mda(src)) {
@@ -384,6 +390,18 @@ static int split_into(struct volume_group *dst, struct volume_group *src,
 		return -1;
 	}
 	return within_limits(dst, src->name) ? 0 : -1;
+}
+
+/* LV indexes are creation order, not necessarily dense. */
+static size_t lv_index_bound(const struct volume_group *vg)
+{
+	const struct logical_volume *each;
+	size_t bound = 1;
+
+	TAILQ_FOREACH(each, &vg->lvs, list)
+		if (each->index + 1 > bound)
+			bound = each->index + 1;
+	return bound;
 }
 
 static int vgsplit(struct cmd_context *cmd)
@@ -412,7 +430,7 @@ static int vgsplit(struct cmd_context *cmd)
 	src_archive = cmd->archive_text;
 	src_len = cmd->archive_len;
 	pv_moved = pool_alloc(cmd->mem, src->pv_count + 1);
-	lv_moved = pool_alloc(cmd->mem, src->lv_count + 1);
+	lv_moved = pool_alloc(cmd->mem, lv_index_bound(src));
 	if (!vg_complete(src) || pick_pvs(cmd, src, pv_moved) < 0 ||
 	    pick_lvs(src, pv_moved, lv_moved))
 		goto out;
