@@ -164,7 +164,12 @@ int parse_command_line(struct cmd_context *cmd, const struct command_def *def,
 			log_error("%s: option '%s' requires an argument", def->name, argv[optind - 1]);
 			return EXIT_BAD_CMDLINE;
 		}
-		id = c >= 256 ? (enum option_id)(c - 256) : acc.by_short[c];
+		if (c >= 256)
+			id = (enum option_id)(c - 256);
+		else if (c > 0 && c < 128)
+			id = acc.by_short[c];
+		else
+			continue;
 		if (value_invalid(def, id, optarg))
 			return EXIT_BAD_CMDLINE;
 		record(cmd, id, option_defs[id].kind == ARG_NONE ? NULL : optarg);
@@ -246,6 +251,24 @@ int arg_size_sectors(const struct cmd_context *cmd, enum option_id id, char defa
 	}
 	*out = (bytes + 511) / 512;
 	return 0;
+}
+
+const char **command_option_words(const struct command_def *def, struct pool *p)
+{
+	struct accepted acc;
+	const char **words;
+	unsigned i, n = 0;
+
+	collect_options(def, &acc);
+	words = POOL_ARRAY(p, const char *, 2 * acc.n + 1);
+	for (i = 0; i < acc.n; i++) {
+		const struct option_def *o = &option_defs[acc.ids[i]];
+
+		words[n++] = pool_printf(p, "--%s", o->long_opt);
+		if (o->short_opt && acc.by_short[o->short_opt] == o->id)
+			words[n++] = pool_printf(p, "-%c", o->short_opt);
+	}
+	return words;
 }
 
 void print_command_help(const struct command_def *def)

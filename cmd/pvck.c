@@ -85,10 +85,15 @@ static int write_dump_file(const char *path, const char *text, size_t len)
 {
 	FILE *f = fopen(path, "w");
 
-	if (!f || fwrite(text, 1, len, f) != len || fclose(f)) {
+	int bad;
+
+	if (!f) {
 		log_error("Failed to write dump file %s", path);
-		if (f)
-			fclose(f);
+		return -1;
+	}
+	bad = fwrite(text, 1, len, f) != len;
+	if (fclose(f) || bad) {
+		log_error("Failed to write dump file %s", path);
 		return -1;
 	}
 	return 0;

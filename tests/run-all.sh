@@ -7,6 +7,8 @@
 #   interop  bats tests/interop/*.bats   (root, loop devices, Debian's lvm2)
 #   fuzz     tests/fuzz/run.sh           (clang + libFuzzer; short runs)
 #   kernel   tests/kernel/run.sh         (if present)
+#   lint     tests/lint/run.sh           (cppcheck, clang-tidy)
+#   sanitize tests/sanitize/run.sh       (ASan+UBSan build: unit + cli; valgrind)
 #
 # Env: CI=true lets the script apt-get install what a suite needs when it
 # runs as root; FUZZ_RUNS (default 5000 here); SUITES="unit cli ..." to
@@ -168,6 +170,8 @@ else
 	want interop && run_interop
 fi
 want fuzz && run_script fuzz tests/fuzz/run.sh
+want lint && run_script lint tests/lint/run.sh
+want sanitize && run_script sanitize tests/sanitize/run.sh
 if want kernel && [ -e tests/kernel/run.sh ]; then
 	run_script kernel tests/kernel/run.sh
 fi

@@ -81,9 +81,10 @@ static int is_scalar(const struct cfg_node *n)
 
 static int required(const struct importer *im, const struct cfg_node *n, const char *key)
 {
-	if (!n)
-		return bad(im, key, "missing");
-	return 0;
+	if (n)
+		return 0;
+	bad(im, key, "missing");
+	return -1;
 }
 
 /* ---- typed getters; each is a no-op (0) when the key is absent ---- */
@@ -93,17 +94,21 @@ static int get_int_range(const struct importer *im, const struct cfg_node *n,
 {
 	if (!n)
 		return 0;
-	if (!is_scalar(n) || n->value->type != CFG_INT)
-		return bad(im, n->key, "must be an integer");
-	if (n->value->v.i < min || n->value->v.i > max)
-		return bad(im, n->key, "value %" PRId64 " out of range", n->value->v.i);
+	if (!is_scalar(n) || n->value->type != CFG_INT) {
+		bad(im, n->key, "must be an integer");
+		return -1;
+	}
+	if (n->value->v.i < min || n->value->v.i > max) {
+		bad(im, n->key, "value %" PRId64 " out of range", n->value->v.i);
+		return -1;
+	}
 	*out = n->value->v.i;
 	return 0;
 }
 
 static int get_u32(const struct importer *im, const struct cfg_node *n, uint32_t *out)
 {
-	int64_t v;
+	int64_t v = 0;
 
 	if (!n)
 		return 0;
@@ -115,7 +120,7 @@ static int get_u32(const struct importer *im, const struct cfg_node *n, uint32_t
 
 static int get_u64(const struct importer *im, const struct cfg_node *n, uint64_t *out)
 {
-	int64_t v;
+	int64_t v = 0;
 
 	if (!n)
 		return 0;
@@ -408,7 +413,7 @@ static void keep_extra(struct importer *im, struct lv_segment *seg, const struct
 static int split_type(struct importer *im, const struct cfg_node *n,
 		      const char **type, const char **flags)
 {
-	const char *s = NULL, *plus;
+	const char *s = "", *plus;
 
 	if (get_str(im, n, &s))
 		return -1;
@@ -423,7 +428,7 @@ static int split_type(struct importer *im, const struct cfg_node *n,
 static int import_seg_common(struct importer *im, struct lv_segment *seg,
 			     const struct cfg_node **k)
 {
-	int64_t v;
+	int64_t v = 0;
 
 	if (get_tags(im, k[SK_TAGS], &seg->tags))
 		return -1;
@@ -485,7 +490,7 @@ static const char *const lv_keys[LK_N + 1] = {
 static int import_lv_optional(struct importer *im, const struct cfg_node **k,
 			      struct logical_volume *lv)
 {
-	int64_t v;
+	int64_t v = 0;
 
 	if (k[LK_CTIME]) {
 		if (get_int_range(im, k[LK_CTIME], INT64_MIN, INT64_MAX, &lv->creation_time) ||
@@ -683,7 +688,7 @@ static int import_vg(struct importer *im, const struct cfg_node *sect)
 static int import_top(struct importer *im, const struct cfg_node *root)
 {
 	const struct cfg_node *n;
-	const char *s = NULL;
+	const char *s = "";
 	int64_t v = 0;
 
 	n = cfg_child(root, "contents");

@@ -86,7 +86,8 @@ int parse_size_bytes(const char *arg, char default_unit, int allow_sign,
 		return -1;
 	if (*p && p[1])
 		return -1;
-	if (shift < 64 && whole > (UINT64_MAX >> shift))
+	/* unit_shift() never returns more than 60. */
+	if (whole > (UINT64_MAX >> shift))
 		return -1;
 	result = whole << shift;
 	/* frac_num/frac_den < 1, so this cannot overflow the shifted unit. */

@@ -988,7 +988,8 @@ static void add_area(struct report *r, struct strbuf *sb, enum range_style st,
 		     const char *pvname, const struct logical_volume *lv,
 		     uint32_t start, uint32_t len)
 {
-	const char *name = pvname ? pvname : st == RANGE_LE ? lv_display_name(r, lv) : lv->name;
+	const char *name = pvname ? pvname : !lv ? "" :
+			   st == RANGE_LE ? lv_display_name(r, lv) : lv->name;
 
 	if (sb->len)
 		strbuf_addstr(sb, st == RANGE_PE ? " " : ",");

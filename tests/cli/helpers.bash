@@ -16,7 +16,7 @@
 # Files that define their own setup/teardown must call helpers_teardown.
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-LVM="$TOP/lvm"
+LVM="${OPENLVM_LVM:-$TOP/lvm}"
 export TOP LVM
 
 # Exit codes of cmd/command.h.
