@@ -14,7 +14,7 @@ command -v gcc >/dev/null || { echo "# SKIP gcc not installed"; exit 0; }
 # A copy, because an in-tree configured source cannot host a VPATH build.
 rm -rf "$src"
 mkdir -p "$src"
-(cd "$top" && git ls-files -z 2>/dev/null | xargs -0 tar -cf - 2>/dev/null) | tar -xf - -C "$src" ||
+(cd "$top" && git ls-files -z --cached --others --exclude-standard 2>/dev/null | xargs -0 tar -cf - 2>/dev/null) | tar -xf - -C "$src" ||
 	{ echo "not ok - copy sources"; exit 1; }
 if ! (cd "$src" && autoreconf -fi && ./configure -q --enable-sanitizers &&
       make -j2 && make -j2 check) >"$work/build.log" 2>&1; then
