@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "cmd/activation.h"
 #include "cmd/commands.h"
 #include "cmd/toolcontext.h"
 #include "cmd/vgcommon.h"
@@ -67,12 +68,8 @@ static int apply(struct cmd_context *cmd, struct volume_group *vg)
 		}
 		vg->max_pv = u;
 	}
-	if (arg_is_set(cmd, OPT_ALLOC) &&
-	    (alloc_policy_parse(arg_str(cmd, OPT_ALLOC, ""), &vg->alloc) ||
-	     vg->alloc == ALLOC_INHERIT)) {
-		log_error("Invalid allocation policy: %s", arg_str(cmd, OPT_ALLOC, ""));
+	if (vg_alloc_from_args(cmd, &vg->alloc))
 		return -1;
-	}
 	if (vg_copies_from_args(cmd, &vg->mda_copies))
 		return -1;
 	if (arg_is_set(cmd, OPT_NEWUUID) && id_create(&vg->id)) {
@@ -86,17 +83,22 @@ static int apply(struct cmd_context *cmd, struct volume_group *vg)
 	return 0;
 }
 
-static int change_one(struct cmd_context *cmd, const char *name)
+static int change_one(struct cmd_context *cmd, const char *name, struct activation *act,
+		      enum act_mode mode)
 {
 	struct volume_group *vg = cmd_read_vg_for_update(cmd, name);
 	int r = -1;
 
 	if (!vg)
 		return -1;
-	if (!apply(cmd, vg) && !cmd_commit_vg(cmd, vg)) {
+	if (!any_change_option(cmd)) {
+		r = 0;
+	} else if (!apply(cmd, vg) && !cmd_commit_vg(cmd, vg)) {
 		log_print("Volume group \"%s\" successfully changed", vg->name);
 		r = 0;
 	}
+	if (!r && mode != ACT_NONE)
+		r = act_vg(act, vg, mode);
 	vg_free(vg);
 	return r;
 }
@@ -105,28 +107,30 @@ int cmd_vgchange(struct cmd_context *cmd)
 {
 	struct lvm_scan *scan;
 	struct vg_info *vi;
+	struct activation *act;
+	enum act_mode mode = ACT_NONE;
 	int i, r = EXIT_OK;
 
-	if (arg_is_set(cmd, OPT_ACTIVATE)) {
-		log_error("vgchange --activate: activation is not implemented in openlvm yet.");
-		return EXIT_FAILED;
-	}
-	if (!any_change_option(cmd)) {
+	if (arg_is_set(cmd, OPT_ACTIVATE) &&
+	    act_parse_mode(arg_str(cmd, OPT_ACTIVATE, ""), &mode))
+		return EXIT_BAD_CMDLINE;
+	if (mode == ACT_NONE && !any_change_option(cmd)) {
 		log_error("One of -a, -x, -l, -p, -u, --addtag, --deltag, --alloc, "
 			  "--vgmetadatacopies or --setautoactivation is required.");
 		return EXIT_BAD_CMDLINE;
 	}
+	act = act_begin(cmd);
 	if (cmd->argc) {
 		for (i = 0; i < cmd->argc; i++)
-			if (change_one(cmd, cmd_vg_name_arg(cmd, cmd->argv[i])))
+			if (change_one(cmd, cmd_vg_name_arg(cmd, cmd->argv[i]), act, mode))
 				r = EXIT_FAILED;
-		return r;
+	} else if (!(scan = cmd_scan(cmd))) {
+		r = EXIT_FAILED;
+	} else {
+		TAILQ_FOREACH(vi, &scan->vgs, list)
+			if (change_one(cmd, vi->name, act, mode))
+				r = EXIT_FAILED;
 	}
-	scan = cmd_scan(cmd);
-	if (!scan)
-		return EXIT_FAILED;
-	TAILQ_FOREACH(vi, &scan->vgs, list)
-		if (change_one(cmd, vi->name))
-			r = EXIT_FAILED;
+	act_end(act);
 	return r;
 }

@@ -25,6 +25,22 @@ const char *extent_size_invalid(uint64_t sectors)
 	return NULL;
 }
 
+int vg_alloc_from_args(struct cmd_context *cmd, enum alloc_policy *alloc)
+{
+	const char *v = arg_str(cmd, OPT_ALLOC, NULL);
+	enum alloc_policy a;
+
+	if (!v)
+		return 0;
+	/* A VG has a real policy; "inherit" only makes sense for LVs. */
+	if (alloc_policy_parse(v, &a) || a == ALLOC_INHERIT) {
+		log_error("Invalid allocation policy: %s", v);
+		return -1;
+	}
+	*alloc = a;
+	return 0;
+}
+
 int vg_copies_from_args(struct cmd_context *cmd, uint32_t *copies)
 {
 	const char *v = arg_str(cmd, OPT_VGMETADATACOPIES, arg_str(cmd, OPT_METADATACOPIES, NULL));

@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+#include "metadata/metadata.h"
+
 struct cmd_context;
 struct volume_group;
 struct physical_volume;
@@ -12,6 +14,8 @@ struct strv;
 
 /* NULL if sectors is a valid extent size, else why not. */
 const char *extent_size_invalid(uint64_t sectors);
+/* --alloc for a VG (inherit refused); leaves *alloc alone if not given. */
+int vg_alloc_from_args(struct cmd_context *cmd, enum alloc_policy *alloc);
 /* --vgmetadatacopies / --metadatacopies: all|unmanaged|N. 0 or -1. */
 int vg_copies_from_args(struct cmd_context *cmd, uint32_t *copies);
 /* Applies --addtag/--deltag to tags (names validated). 0 or -1. */

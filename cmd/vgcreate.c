@@ -47,12 +47,8 @@ static int vg_settings(struct cmd_context *cmd, struct volume_group *vg)
 	    arg_uint32(cmd, OPT_MAXPV, 0, &vg->max_pv))
 		return -1;
 	vg->alloc = ALLOC_NORMAL;
-	if (arg_is_set(cmd, OPT_ALLOC) &&
-	    (alloc_policy_parse(arg_str(cmd, OPT_ALLOC, ""), &vg->alloc) ||
-	     vg->alloc == ALLOC_INHERIT)) {
-		log_error("Invalid allocation policy: %s", arg_str(cmd, OPT_ALLOC, ""));
+	if (vg_alloc_from_args(cmd, &vg->alloc))
 		return -1;
-	}
 	if (vg_copies_from_args(cmd, &vg->mda_copies))
 		return -1;
 	return vg_tags_from_args(cmd, vg, &vg->tags);

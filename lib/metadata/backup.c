@@ -12,26 +12,14 @@
 
 #include "format/text.h"
 #include "metadata/metadata.h"
+#include "misc/fsutil.h"
 #include "misc/log.h"
 #include "misc/pool.h"
 #include "misc/strbuf.h"
 
 static int ensure_dir(const char *dir)
 {
-	char buf[4096];
-	char *p;
-
-	if (snprintf(buf, sizeof(buf), "%s", dir) >= (int)sizeof(buf))
-		return -1;
-	for (p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0700) && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	if (mkdir(buf, 0700) && errno != EEXIST) {
+	if (mkdir_p(dir)) {
 		log_error("Cannot create directory %s: %s", dir, strerror(errno));
 		return -1;
 	}

@@ -9,27 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "misc/fsutil.h"
 #include "misc/log.h"
-
-static int make_dirs(const char *path)
-{
-	char buf[4096];
-	char *p;
-
-	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
-		return -1;
-	for (p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0700) && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	if (mkdir(buf, 0700) && errno != EEXIST)
-		return -1;
-	return 0;
-}
 
 const char *lock_vg_name(const char *vg_name, char *buf, unsigned len)
 {
@@ -43,7 +24,7 @@ int lock_take(const char *lock_dir, const char *name, int exclusive, int wait_se
 	int fd, op = exclusive ? LOCK_EX : LOCK_SH;
 	time_t deadline = time(NULL) + (wait_seconds > 0 ? wait_seconds : 0);
 
-	if (make_dirs(lock_dir)) {
+	if (mkdir_p(lock_dir)) {
 		log_error("Cannot create lock directory %s: %s", lock_dir, strerror(errno));
 		return -1;
 	}

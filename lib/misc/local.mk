@@ -6,4 +6,5 @@ lib_misc_libmisc_a_SOURCES = \
 	lib/misc/log.c lib/misc/log.h \
 	lib/misc/uuid.c lib/misc/uuid.h \
 	lib/misc/units.c lib/misc/units.h \
-	lib/misc/list.c lib/misc/list.h
+	lib/misc/list.c lib/misc/list.h \
+	lib/misc/fsutil.c lib/misc/fsutil.h

@@ -1,0 +1,8 @@
+/* Small file-system helpers shared by locks and backups. */
+#ifndef OPENLVM_FSUTIL_H
+#define OPENLVM_FSUTIL_H
+
+/* mkdir -p with mode 0700.  0, or -1 with errno set. */
+int mkdir_p(const char *path);
+
+#endif
