@@ -46,7 +46,11 @@ struct cmd_context {
 	int test_mode;
 	const char *archive_text;	/* backup-layout text of the VG as read */
 	size_t archive_len;
-	int lock_fds[8];
+	struct held_lock {
+		const char *name;
+		int fd;
+		int exclusive;
+	} locks[64];
 	unsigned nlocks;
 };
 
@@ -87,6 +91,8 @@ const char *option_name(enum option_id id);
 int parse_command_line(struct cmd_context *cmd, const struct command_def *def,
 		       int argc, char **argv);
 void print_command_help(const struct command_def *def);
+/* "--long" and "-x" spellings of every option def accepts, NULL-terminated (shell completion). */
+const char **command_option_words(const struct command_def *def, struct pool *p);
 
 /* Runs one command line (argv[0] is the command name).  Returns the exit code. */
 int run_command(int argc, char **argv);

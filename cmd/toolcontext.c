@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "config/config.h"
+#include "config/settings.h"
 #include "device/device.h"
 #include "metadata/backup.h"
 #include "metadata/lock.h"
@@ -50,6 +52,55 @@ static struct cfg_node *read_config_file(struct cmd_context *cmd, const char *pa
 	return root;
 }
 
+/* Sections a profile may customize, as in LVM2. */
+static int profile_section_ok(const char *key)
+{
+	static const char *const ok[] = { "global", "report", "allocation", "activation",
+					  "metadata", NULL };
+	const char *const *p;
+
+	for (p = ok; *p; p++)
+		if (!strcmp(*p, key))
+			return 1;
+	return 0;
+}
+
+/* --profile / --commandprofile NAME: profile_dir/NAME.profile over lvm.conf. */
+static int apply_profile(struct cmd_context *cmd, const char *name)
+{
+	const char *dir, *path;
+	const struct cfg_node *n;
+	struct cfg_node *prof;
+	struct stat st;
+	int failed;
+
+	if (!name)
+		return 0;
+	dir = cmd_config_str(cmd, "config/profile_dir",
+			     pool_printf(cmd->mem, "%s/profile", cmd->system_dir));
+	path = pool_printf(cmd->mem, "%s/%s.profile", dir, name);
+	if (strchr(name, '/') || stat(path, &st)) {
+		log_error("%s: stat failed: %s", path, strerror(strchr(name, '/') ? EINVAL : errno));
+		log_error("Failed to apply command profile %s.", name);
+		return -1;
+	}
+	prof = read_config_file(cmd, path, &failed);
+	if (!prof) {
+		log_error("Failed to apply command profile %s.", name);
+		return -1;
+	}
+	for (n = prof->child; n; n = n->next) {
+		if (profile_section_ok(n->key) && !n->value)
+			continue;
+		log_error("Configuration section \"%s\" is not customizable by a profile.", n->key);
+		log_error("Ignoring invalid command profile %s.", name);
+		log_error("Failed to apply command profile %s.", name);
+		return -1;
+	}
+	cfg_merge(cmd->mem, cmd->config, prof);
+	return 0;
+}
+
 static int load_config(struct cmd_context *cmd)
 {
 	char err[256];
@@ -69,6 +120,9 @@ static int load_config(struct cmd_context *cmd)
 		return -1;
 	if (local)
 		cfg_merge(cmd->mem, cmd->config, local);
+	if (apply_profile(cmd, arg_str(cmd, OPT_PROFILE, NULL)) ||
+	    apply_profile(cmd, arg_str(cmd, OPT_COMMANDPROFILE, NULL)))
+		return -1;
 	for (i = 0; i < cmd->args[OPT_CONFIG].nvalues; i++) {
 		const char *text = cmd->args[OPT_CONFIG].values[i];
 		struct cfg_node *over = cfg_parse(cmd->mem, text, strlen(text), err, sizeof(err));
@@ -79,7 +133,7 @@ static int load_config(struct cmd_context *cmd)
 		}
 		cfg_merge(cmd->mem, cmd->config, over);
 	}
-	return 0;
+	return settings_check(cmd->config) ? -1 : 0;
 }
 
 int64_t cmd_config_int(const struct cmd_context *cmd, const char *path, int64_t def)
@@ -169,7 +223,7 @@ void cmd_teardown(struct cmd_context *cmd)
 	if (cmd->dc)
 		dev_cache_destroy(cmd->dc);
 	for (i = 0; i < cmd->nlocks; i++)
-		close(cmd->lock_fds[i]);
+		close(cmd->locks[i].fd);
 	cmd->nlocks = 0;
 }
 
@@ -193,37 +247,60 @@ struct device *cmd_get_device(struct cmd_context *cmd, const char *path)
 	return dev;
 }
 
+/*
+ * Returns 1 when the lock was taken (or strengthened) now, 0 when this
+ * command already held it, -1 on failure.  A second flock() on a new
+ * descriptor of a file we hold would wait for ourselves, so held locks are
+ * remembered by name.
+ */
 static int add_lock(struct cmd_context *cmd, const char *name, int exclusive)
 {
 	const char *dir = cmd_config_str(cmd, "global/locking_dir", DEFAULT_LOCK_DIR);
 	int wait = cmd_config_int(cmd, "global/wait_for_locks", 1) ? -1 : 0;
+	unsigned i;
 	int fd;
 
 	if (arg_is_set(cmd, OPT_NOLOCKING))
 		return 0;
-	if (cmd->nlocks == sizeof(cmd->lock_fds) / sizeof(cmd->lock_fds[0])) {
+	exclusive = exclusive && !arg_is_set(cmd, OPT_READONLY);
+	for (i = 0; i < cmd->nlocks; i++) {
+		if (strcmp(cmd->locks[i].name, name))
+			continue;
+		if (cmd->locks[i].exclusive || !exclusive)
+			return 0;
+		if (flock(cmd->locks[i].fd, LOCK_EX)) {
+			log_error("Cannot upgrade lock %s/%s: %s", dir, name, strerror(errno));
+			return -1;
+		}
+		cmd->locks[i].exclusive = 1;
+		return 1;
+	}
+	if (cmd->nlocks == sizeof(cmd->locks) / sizeof(cmd->locks[0])) {
 		log_error("Too many locks held by one command.");
 		return -1;
 	}
 	if (wait < 0 && cmd_config_int(cmd, "global/lock_timeout", 0) > 0)
 		wait = (int)cmd_config_int(cmd, "global/lock_timeout", 0);
-	fd = lock_take(dir, name, exclusive && !arg_is_set(cmd, OPT_READONLY), wait);
+	fd = lock_take(dir, name, exclusive, wait);
 	if (fd < 0)
 		return -1;
-	cmd->lock_fds[cmd->nlocks++] = fd;
-	return 0;
+	cmd->locks[cmd->nlocks].name = pool_strdup(cmd->mem, name);
+	cmd->locks[cmd->nlocks].fd = fd;
+	cmd->locks[cmd->nlocks].exclusive = exclusive;
+	cmd->nlocks++;
+	return 1;
 }
 
 int cmd_lock_global(struct cmd_context *cmd, int exclusive)
 {
-	return add_lock(cmd, LOCK_GLOBAL, exclusive);
+	return add_lock(cmd, LOCK_GLOBAL, exclusive) < 0 ? -1 : 0;
 }
 
 int cmd_lock_vg(struct cmd_context *cmd, const char *vg_name, int exclusive)
 {
 	char name[300];
 
-	return add_lock(cmd, lock_vg_name(vg_name, name, sizeof(name)), exclusive);
+	return add_lock(cmd, lock_vg_name(vg_name, name, sizeof(name)), exclusive) < 0 ? -1 : 0;
 }
 
 void cmd_text_context(struct cmd_context *cmd, struct text_context *ctx, int for_backup,
@@ -276,9 +353,18 @@ struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char 
 {
 	struct lvm_scan *scan;
 	struct volume_group *vg;
+	char lock_name[300];
+	int taken = add_lock(cmd, lock_vg_name(name, lock_name, sizeof(lock_name)), 1);
 
-	if (cmd_lock_vg(cmd, name, 1))
+	if (taken < 0)
 		return NULL;
+	/*
+	 * Metadata scanned before this lock may already be stale: another
+	 * command could have committed in between, and writing seqno+1 over
+	 * it would lose that update.  Scan again under the lock.
+	 */
+	if (taken && cmd->scan)
+		cmd->scan = NULL;
 	scan = cmd_scan(cmd);
 	if (!scan)
 		return NULL;
