@@ -99,10 +99,12 @@ static const struct command_def commands[] = {
 	  "\t[ -a|--all ] [ --units Units ] [ --noheadings ] [ --nosuffix ]\n"
 	  "\t[ --separator String ] [ --reportformat basic|json|json_std ] [ -S|--select String ]\n",
 	  OPTS(REPORT_OPTS, OPT_SEGMENTS), 0, -1 },
-	{ "vgmknodes", NULL, "Create the special files for volume group devices in /dev", "  vgmknodes [ VG ... ]\n", NO_OPTS, 0, -1 },
-	{ "lvmconfig", NULL, "Display and manipulate configuration information", "  lvmconfig\n", NO_OPTS, 0, -1 },
-	{ "dumpconfig", NULL, "Display and manipulate configuration information", "  dumpconfig\n", NO_OPTS, 0, -1 },
-	{ "fullreport", NULL, "Display full report", "  fullreport\n", NO_OPTS, 0, -1 },
+	{ "fullreport", cmd_fullreport, "Display full report",
+	  "  fullreport [ VG ... ]\n\t[ --units Units ] [ --noheadings ] [ --nosuffix ]\n"
+	  "\t[ --separator String ] [ --reportformat basic|json|json_std ]\n",
+	  OPTS(OPT_UNITS, OPT_NOHEADINGS, OPT_NOSUFFIX, OPT_SEPARATOR, OPT_ALIGNED,
+	       OPT_NAMEPREFIXES, OPT_UNQUOTED, OPT_ROWS, OPT_BINARY, OPT_FOREIGN,
+	       OPT_IGNORELOCKINGFAILURE), 0, -1 },
 
 	{ "help", cmd_help, "Display help for commands", "  help [ Command ]\n", NO_OPTS, 0, 1 },
 	{ "segtypes", cmd_segtypes, "List available segment types", "  segtypes\n", NO_OPTS, 0, 0 },
@@ -115,7 +117,8 @@ static const struct command_def *const own_file_commands[] = {
 	&cmddef_vgck, &cmddef_vgcfgbackup, &cmddef_vgcfgrestore,
 	&cmddef_lvcreate, &cmddef_lvremove, &cmddef_lvextend, &cmddef_lvreduce,
 	&cmddef_lvresize, &cmddef_lvrename, &cmddef_lvchange, &cmddef_lvscan,
-	&cmddef_vgsplit, &cmddef_vgmerge, &cmddef_vgexport, &cmddef_vgimport,
+	&cmddef_vgsplit, &cmddef_vgmerge, &cmddef_lvmconfig, &cmddef_dumpconfig, &cmddef_vgexport, &cmddef_vgimport,
+	&cmddef_vgmknodes,
 };
 
 #define N_TABLE (sizeof(commands) / sizeof(commands[0]))

@@ -27,6 +27,7 @@ int cmd_vgcfgbackup(struct cmd_context *cmd);
 int cmd_vgcfgrestore(struct cmd_context *cmd);
 
 int cmd_lvs(struct cmd_context *cmd);
+int cmd_fullreport(struct cmd_context *cmd);
 int cmd_help(struct cmd_context *cmd);
 int cmd_segtypes(struct cmd_context *cmd);
 int cmd_formats(struct cmd_context *cmd);
@@ -49,8 +50,11 @@ extern const struct command_def cmddef_lvrename;
 extern const struct command_def cmddef_lvchange;
 extern const struct command_def cmddef_lvscan;
 extern const struct command_def cmddef_vgsplit;
+extern const struct command_def cmddef_lvmconfig;
+extern const struct command_def cmddef_dumpconfig;
 extern const struct command_def cmddef_vgmerge;
 extern const struct command_def cmddef_vgexport;
 extern const struct command_def cmddef_vgimport;
+extern const struct command_def cmddef_vgmknodes;
 
 #endif

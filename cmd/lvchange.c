@@ -1,6 +1,7 @@
-/* lvchange: metadata attributes of LVs (activation is not implemented). */
+/* lvchange: metadata attributes of LVs, and their activation (-a). */
 #include <string.h>
 
+#include "cmd/activation.h"
 #include "cmd/command.h"
 #include "cmd/commands.h"
 #include "cmd/lvcommon.h"
@@ -18,7 +19,8 @@ const struct command_def cmddef_lvchange = {
 	"  lvchange --addtag Tag | --deltag Tag LV ...\n"
 	"  lvchange -r|--readahead auto|none|Number LV ...\n"
 	"  lvchange --setactivationskip y|n | --setautoactivation y|n LV ...\n"
-	"  lvchange --alloc contiguous|cling|normal|anywhere|inherit LV ...\n",
+	"  lvchange --alloc contiguous|cling|normal|anywhere|inherit LV ...\n"
+	"  lvchange -a|--activate y|n|ay|ey|ly LV ...\n",
 	(const enum option_id[]){ OPT_PERMISSION, OPT_CONTIGUOUS, OPT_ADDTAG, OPT_DELTAG,
 		OPT_READAHEAD, OPT_SETACTIVATIONSKIP, OPT_SETAUTOACTIVATION, OPT_ALLOC,
 		OPT_ACTIVATE, OPT_IGNOREACTIVATIONSKIP, OPT_MONITOR, OPT_NOUDEVSYNC, OPT_COUNT },
@@ -68,7 +70,31 @@ static int apply(struct cmd_context *cmd, struct logical_volume *lv)
 	return vg_tags_from_args(cmd, lv->vg, &lv->tags);
 }
 
-static int change_arg(struct cmd_context *cmd, const char *arg)
+/* The live table follows metadata changes such as -p r. */
+static int change_metadata(struct cmd_context *cmd, struct activation *act,
+			   struct volume_group *vg, struct logical_volume *lv)
+{
+	if (apply(cmd, lv) || cmd_commit_vg(cmd, vg) || act_reload(act, lv))
+		return -1;
+	log_print("Logical volume %s/%s changed.", vg->name, lv->name);
+	return 0;
+}
+
+static int change_activation(struct activation *act, struct logical_volume *lv,
+			     enum act_mode mode)
+{
+	if (mode == ACT_NO)
+		return act_deactivate(act, lv);
+	if (!act_wanted(act, lv, mode)) {
+		log_verbose("Skipping activation of %s/%s (activation skip or autoactivation off).",
+			    lv->vg->name, lv->name);
+		return 0;
+	}
+	return act_activate(act, lv);
+}
+
+static int change_arg(struct cmd_context *cmd, const char *arg, struct activation *act,
+		      enum act_mode mode)
 {
 	const char *vg_name, *lv_name;
 	struct volume_group *vg;
@@ -84,9 +110,10 @@ static int change_arg(struct cmd_context *cmd, const char *arg)
 		log_error("Failed to find logical volume \"%s/%s\"", vg->name, lv_name);
 		goto bad;
 	}
-	if (apply(cmd, lv) || cmd_commit_vg(cmd, vg))
+	if (any_change(cmd) && change_metadata(cmd, act, vg, lv))
 		goto bad;
-	log_print("Logical volume %s/%s changed.", vg->name, lv->name);
+	if (mode != ACT_NONE && change_activation(act, lv, mode))
+		goto bad;
 	vg_free(vg);
 	return 0;
 bad:
@@ -96,19 +123,27 @@ bad:
 
 static int cmd_lvchange(struct cmd_context *cmd)
 {
+	struct activation *act;
+	enum act_mode mode = ACT_NONE;
 	int r = EXIT_OK;
 
-	if (arg_is_set(cmd, OPT_ACTIVATE)) {
-		log_error("lvchange --activate is not implemented in openlvm yet "
-			  "(no device-mapper activation).");
-		return EXIT_FAILED;
-	}
-	if (!any_change(cmd)) {
+	if (arg_is_set(cmd, OPT_ACTIVATE) &&
+	    act_parse_mode(arg_str(cmd, OPT_ACTIVATE, ""), &mode))
+		return EXIT_BAD_CMDLINE;
+	if (mode == ACT_NONE && !any_change(cmd)) {
 		log_error("No command options given to change the logical volume.");
 		return EXIT_BAD_CMDLINE;
 	}
+	act = act_begin(cmd);
+	/* Without device-mapper, fail before any metadata changes. */
+	if ((mode == ACT_YES || mode == ACT_AUTO) && !cmd->test_mode && !act_disabled(act) &&
+	    !act_usable(act)) {
+		act_end(act);
+		return EXIT_FAILED;
+	}
 	for (int i = 0; i < cmd->argc; i++)
-		if (change_arg(cmd, cmd->argv[i]))
+		if (change_arg(cmd, cmd->argv[i], act, mode))
 			r = EXIT_FAILED;
+	act_end(act);
 	return r;
 }

@@ -3,6 +3,7 @@
 #include <sys/utsname.h>
 #include <time.h>
 
+#include "cmd/activation.h"
 #include "cmd/command.h"
 #include "cmd/commands.h"
 #include "cmd/lvcommon.h"
@@ -270,13 +271,72 @@ too_big:
 	return -1;
 }
 
+static void warn_not_zeroed(const struct logical_volume *lv, int zero)
+{
+	if (zero)
+		log_warn("Logical volume %s/%s not zeroed.", lv->vg->name, lv->name);
+}
+
+/* Takes a new LV out of the metadata again after it failed to activate. */
+static void revert_new_lv(struct cmd_context *cmd, struct volume_group *vg,
+			  struct logical_volume *lv)
+{
+	const char *name = lv->name;
+
+	vg_remove_lv(vg, lv);
+	vg_recount(vg);
+	if (cmd_commit_vg(cmd, vg))
+		log_error("Failed to remove new logical volume %s/%s after its activation failed.",
+			  vg->name, name);
+}
+
+/*
+ * After the commit: activate, then wipe signatures (-W, by default when
+ * zeroing) and zero the first 4 KiB (-Z y), as LVM2 does.  Without
+ * device-mapper the LV stays in the metadata, inactive, with warnings.
+ */
+static int activate_new(struct cmd_context *cmd, struct activation *act,
+			struct volume_group *vg, struct logical_volume *lv,
+			const struct create_params *p, int zero)
+{
+	const char *why;
+	int wipe = zero;
+
+	zero = zero && p->kind == KIND_STRIPED;
+	if (!p->activate || !act_wanted(act, lv, ACT_YES) || act_disabled(act)) {
+		warn_not_zeroed(lv, zero);
+		return 0;
+	}
+	why = cmd->test_mode ? NULL : act_unusable_reason(act);
+	if (why) {
+		log_warn("Logical volume %s/%s not activated: %s.", vg->name, lv->name, why);
+		warn_not_zeroed(lv, zero);
+		return 0;
+	}
+	if (act_activate(act, lv)) {
+		log_error("Failed to activate new LV %s/%s.", vg->name, lv->name);
+		revert_new_lv(cmd, vg, lv);
+		return -1;
+	}
+	if (p->kind != KIND_STRIPED)
+		return 0;
+	if (arg_is_set(cmd, OPT_WIPESIGNATURES) && arg_yesno(cmd, OPT_WIPESIGNATURES, 1, &wipe))
+		return -1;
+	if (!(lv->status & LV_WRITE)) {
+		warn_not_zeroed(lv, zero);
+		return 0;
+	}
+	return act_wipe_new_lv(act, lv, zero, wipe);
+}
+
 static int cmd_lvcreate(struct cmd_context *cmd)
 {
 	struct create_params p;
 	struct alloc_request req = { 0 };
 	struct volume_group *vg;
 	struct logical_volume *lv;
-	int zero;
+	struct activation *act;
+	int zero, r = EXIT_FAILED;
 
 	if (parse_params(cmd, &p) || arg_yesno(cmd, OPT_ZERO, 1, &zero))
 		return EXIT_BAD_CMDLINE;
@@ -291,14 +351,13 @@ static int cmd_lvcreate(struct cmd_context *cmd)
 	lv = new_lv(cmd, vg, &p);
 	if (!lv || allocate(cmd, vg, lv, &p, &req) || cmd_commit_vg(cmd, vg))
 		goto bad;
-	if (p.activate)
-		lv_note_no_activation(cmd, vg, lv);
-	else if (zero && p.kind == KIND_STRIPED)
-		log_warn("WARNING: Logical volume %s/%s not zeroed.", vg->name, lv->name);
-	log_print("Logical volume \"%s\" created.", lv->name);
-	vg_free(vg);
-	return EXIT_OK;
+	act = act_begin(cmd);
+	if (!activate_new(cmd, act, vg, lv, &p, zero)) {
+		log_print("Logical volume \"%s\" created.", lv->name);
+		r = EXIT_OK;
+	}
+	act_end(act);
 bad:
 	vg_free(vg);
-	return EXIT_FAILED;
+	return r;
 }

@@ -1,6 +1,7 @@
 /* lvrename: VG OLD NEW, VG/OLD VG/NEW or VG/OLD NEW. */
 #include <string.h>
 
+#include "cmd/activation.h"
 #include "cmd/command.h"
 #include "cmd/commands.h"
 #include "cmd/lvcommon.h"
@@ -51,6 +52,7 @@ static int cmd_lvrename(struct cmd_context *cmd)
 	const char *vg_name, *old, *new_name;
 	struct volume_group *vg;
 	struct logical_volume *lv;
+	struct activation *act;
 
 	if (parse_names(cmd, &vg_name, &old, &new_name))
 		return EXIT_BAD_CMDLINE;
@@ -74,6 +76,12 @@ static int cmd_lvrename(struct cmd_context *cmd)
 	}
 	if (vg_rename_lv(vg, lv, new_name) || cmd_commit_vg(cmd, vg))
 		goto bad;
+	act = act_begin(cmd);
+	if (act_rename(act, lv, old)) {
+		act_end(act);
+		goto bad;
+	}
+	act_end(act);
 	log_print("Renamed \"%s\" to \"%s\" in volume group \"%s\"", old, new_name, vg->name);
 	vg_free(vg);
 	return EXIT_OK;

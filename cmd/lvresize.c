@@ -1,7 +1,9 @@
 /* lvextend, lvreduce, lvresize: change the number of extents of an LV. */
 #include <string.h>
 
+#include "cmd/activation.h"
 #include "cmd/command.h"
+#include "cmd/fsresize.h"
 #include "cmd/commands.h"
 #include "cmd/lvcommon.h"
 #include "cmd/toolcontext.h"
@@ -164,12 +166,42 @@ static int resize_lv(struct cmd_context *cmd, struct volume_group *vg, struct lo
 	return 0;
 }
 
+/*
+ * -r: the file system shrinks before the new size is committed and grows
+ * after the live table has it; every refusal comes before any change.
+ */
+static int resize_with_fs(struct cmd_context *cmd, struct activation *act,
+			  struct volume_group *vg, struct logical_volume *lv,
+			  const struct lv_size_arg *sz, enum resize_mode mode)
+{
+	struct fs_state fs;
+	int resizefs = arg_is_set(cmd, OPT_RESIZEFS);
+	uint32_t before = lv->le_count;
+
+	if (resizefs && (fs_probe(cmd, act, lv, &fs) ||
+			 fs_check(&fs, lv, mode == SHRINK || sz->sign == SIGN_MINUS)))
+		return -1;
+	if (resize_lv(cmd, vg, lv, sz, mode))
+		return -1;
+	if (resizefs && lv->le_count < before && fs_check(&fs, lv, 1))
+		return -1;
+	if (resizefs && lv->le_count < before &&
+	    fs_shrink(cmd, &fs, (uint64_t)lv->le_count * vg->extent_size))
+		return -1;
+	if (cmd_commit_vg(cmd, vg) || act_reload(act, lv))
+		return -1;
+	if (resizefs && lv->le_count > before && fs_grow(cmd, &fs))
+		return -1;
+	return 0;
+}
+
 static int run_resize(struct cmd_context *cmd, enum resize_mode mode)
 {
 	struct lv_size_arg sz;
 	const char *vg_name, *lv_name;
 	struct volume_group *vg;
 	struct logical_volume *lv;
+	struct activation *act = NULL;
 
 	if (lv_size_parse(cmd, 1, &sz) || lv_name_arg(cmd, cmd->argv[0], NULL, &vg_name, &lv_name))
 		return EXIT_BAD_CMDLINE;
@@ -181,11 +213,6 @@ static int run_resize(struct cmd_context *cmd, enum resize_mode mode)
 		log_error("Negative argument not permitted - use lvreduce / positive - use lvextend.");
 		return EXIT_BAD_CMDLINE;
 	}
-	if (arg_is_set(cmd, OPT_RESIZEFS)) {
-		log_error("--resizefs needs the LV to be active, and openlvm has no activation yet: "
-			  "nothing changed.");
-		return EXIT_FAILED;
-	}
 	vg = cmd_read_vg_for_update(cmd, vg_name);
 	if (!vg)
 		return EXIT_FAILED;
@@ -194,12 +221,15 @@ static int run_resize(struct cmd_context *cmd, enum resize_mode mode)
 		log_error("Logical volume %s not found in volume group %s.", lv_name, vg->name);
 		goto bad;
 	}
-	if (resize_lv(cmd, vg, lv, &sz, mode) || cmd_commit_vg(cmd, vg))
+	act = act_begin(cmd);
+	if (resize_with_fs(cmd, act, vg, lv, &sz, mode))
 		goto bad;
 	log_print("Logical volume %s/%s successfully resized.", vg->name, lv->name);
+	act_end(act);
 	vg_free(vg);
 	return EXIT_OK;
 bad:
+	act_end(act);
 	vg_free(vg);
 	return EXIT_FAILED;
 }

@@ -1,6 +1,8 @@
 /* pvs, vgs, lvs: feed the report engine with what scanning found. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "cmd/activation.h"
 #include "cmd/commands.h"
 #include "cmd/toolcontext.h"
 #include "device/device.h"
@@ -9,8 +11,10 @@
 #include "metadata/scan.h"
 #include "misc/log.h"
 #include "misc/pool.h"
+#include "misc/strbuf.h"
 #include "misc/units.h"
 #include "report/report.h"
+#include "report/select.h"
 
 static const char *const *arg_list(const struct cmd_context *cmd, enum option_id id)
 {
@@ -61,10 +65,17 @@ static struct report *make_report(struct cmd_context *cmd, enum report_type type
 	o.rows = arg_is_set(cmd, OPT_ROWS);
 	o.binary = arg_is_set(cmd, OPT_BINARY);
 	o.separator = arg_str(cmd, OPT_SEPARATOR, NULL);
+	if (type == RPT_LV || type == RPT_SEG) {
+		/* Kernel state per LV; unknown ('X') with --driverloaded n. */
+		o.lv_state = act_report_state;
+		o.lv_state_arg = act_begin(cmd);
+	}
 	if (report_format(cmd, &o.format))
 		return NULL;
-	if (arg_is_set(cmd, OPT_SELECT)) {
-		log_error("--select is not implemented in openlvm yet.");
+	o.select = arg_str(cmd, OPT_SELECT, NULL);
+	if (o.select && (!strcmp(o.select, "help") || !strcmp(o.select, "?"))) {
+		report_help(type, stdout);
+		select_help(stdout);
 		return NULL;
 	}
 	if (o.fields && !strcmp(o.fields[0], "help")) {
@@ -72,6 +83,14 @@ static struct report *make_report(struct cmd_context *cmd, enum report_type type
 		return NULL;
 	}
 	return report_create(&o);
+}
+
+/* make_report returned NULL because it printed -o help / -S help. */
+static int help_shown(const struct cmd_context *cmd)
+{
+	const char *o = arg_str(cmd, OPT_OPTIONS, ""), *sel = arg_str(cmd, OPT_SELECT, "");
+
+	return !strcmp(o, "help") || !strcmp(sel, "help") || !strcmp(sel, "?");
 }
 
 /* An orphan PV as the report engine sees it: no VG, label data only. */
@@ -138,8 +157,7 @@ int cmd_pvs(struct cmd_context *cmd)
 
 	r = make_report(cmd, arg_is_set(cmd, OPT_SEGMENTS) ? RPT_PVSEG : RPT_PV);
 	if (!r)
-		return arg_str(cmd, OPT_OPTIONS, NULL) && !strcmp(arg_str(cmd, OPT_OPTIONS, ""), "help")
-		       ? EXIT_OK : EXIT_FAILED;
+		return help_shown(cmd) ? EXIT_OK : EXIT_FAILED;
 	if (cmd_lock_global(cmd, 0) || !(scan = cmd_scan(cmd))) {
 		report_destroy(r);
 		return EXIT_FAILED;
@@ -158,6 +176,9 @@ int cmd_pvs(struct cmd_context *cmd)
 	TAILQ_FOREACH(info, &scan->pvs, list) {
 		struct volume_group *vg = info->vg ? read_vg_view(cmd, info->vg) : NULL;
 		struct physical_volume *pv = vg ? vg_find_pv_by_id(vg, &info->label.pv_id) : NULL;
+
+		if (vg && !pv)	/* label behind the metadata (pvchange -u crash) */
+			pv = vg_find_pv_by_dev(vg, info->dev);
 
 		if (!wanted_dev(cmd, info->dev, seen))
 			continue;
@@ -192,8 +213,7 @@ int cmd_vgs(struct cmd_context *cmd)
 	int i, status = EXIT_OK;
 
 	if (!r)
-		return arg_str(cmd, OPT_OPTIONS, NULL) && !strcmp(arg_str(cmd, OPT_OPTIONS, ""), "help")
-		       ? EXIT_OK : EXIT_FAILED;
+		return help_shown(cmd) ? EXIT_OK : EXIT_FAILED;
 	if (cmd_lock_global(cmd, 0) || !cmd_scan(cmd)) {
 		report_destroy(r);
 		return EXIT_FAILED;
@@ -241,8 +261,7 @@ int cmd_lvs(struct cmd_context *cmd)
 	int i, status = EXIT_OK;
 
 	if (!r)
-		return arg_str(cmd, OPT_OPTIONS, NULL) && !strcmp(arg_str(cmd, OPT_OPTIONS, ""), "help")
-		       ? EXIT_OK : EXIT_FAILED;
+		return help_shown(cmd) ? EXIT_OK : EXIT_FAILED;
 	if (cmd_lock_global(cmd, 0) || !cmd_scan(cmd)) {
 		report_destroy(r);
 		return EXIT_FAILED;
@@ -275,5 +294,171 @@ int cmd_lvs(struct cmd_context *cmd)
 	if (report_output(r))
 		status = EXIT_FAILED;
 	report_destroy(r);
+	return status;
+}
+
+/* ---- lvm fullreport: per VG, its vg, pv, lv, pvseg and seg reports ---- */
+
+static const enum report_type full_order[] = { RPT_VG, RPT_PV, RPT_LV, RPT_PVSEG, RPT_SEG };
+
+static const char *const full_fields[] = {
+	[RPT_VG] = "vg_all", [RPT_PV] = "pv_all", [RPT_LV] = "lv_all",
+	[RPT_PVSEG] = "pvseg_start,pvseg_size,pv_uuid,lv_uuid", [RPT_SEG] = "seg_all,lv_uuid",
+};
+
+static struct report *full_subreport(struct cmd_context *cmd, enum report_type type,
+				     enum report_format fmt, FILE *out)
+{
+	const char **fields = POOL_ARRAY(cmd->mem, const char *, 2);
+	struct report_opts o;
+
+	memset(&o, 0, sizeof(o));
+	fields[0] = full_fields[type];
+	o.type = type;
+	o.fields = fields;
+	o.units = arg_str(cmd, OPT_UNITS, cmd_config_str(cmd, "global/units", NULL));
+	o.no_headings = arg_is_set(cmd, OPT_NOHEADINGS);
+	o.no_suffix = arg_is_set(cmd, OPT_NOSUFFIX);
+	o.aligned = arg_is_set(cmd, OPT_ALIGNED);
+	o.name_prefixes = arg_is_set(cmd, OPT_NAMEPREFIXES);
+	o.unquoted = arg_is_set(cmd, OPT_UNQUOTED);
+	o.rows = arg_is_set(cmd, OPT_ROWS);
+	o.binary = arg_is_set(cmd, OPT_BINARY);
+	o.separator = arg_str(cmd, OPT_SEPARATOR, NULL);
+	o.format = fmt;
+	o.state_unknown = 1;
+	o.out = out;
+	return report_create(&o);
+}
+
+static void full_add(struct report *r, enum report_type type, const struct volume_group *vg)
+{
+	const struct physical_volume *pv;
+	const struct logical_volume *lv;
+
+	if (type == RPT_VG)
+		report_add_vg(r, vg);
+	if (type == RPT_PV || type == RPT_PVSEG)
+		TAILQ_FOREACH(pv, &vg->pvs, list)
+			report_add_pv(r, pv);
+	if (type == RPT_LV || type == RPT_SEG)
+		TAILQ_FOREACH(lv, &vg->lvs, list)
+			if (report_lv_listed(r, lv, 0))
+				report_add_lv(r, lv);
+}
+
+/*
+ * The "name": [ ... ] part of a one-report JSON document: what lies
+ * between its three opening and three closing lines.
+ */
+static void json_section(struct strbuf *sb, const char *doc)
+{
+	const char *start = doc, *end = doc + strlen(doc);
+	int i;
+
+	for (i = 0; i < 3 && start; i++)
+		start = strchr(start, '\n') ? strchr(start, '\n') + 1 : NULL;
+	for (i = 0; i < 3 && end > doc; i++)
+		while (--end > doc && end[-1] != '\n')
+			;
+	if (start && end > start)
+		strbuf_add(sb, start, (size_t)(end - start));
+}
+
+static int full_report_vg(struct cmd_context *cmd, const struct volume_group *vg,
+			  enum report_format fmt, struct strbuf *json)
+{
+	size_t t;
+	int status = 0;
+
+	for (t = 0; t < sizeof(full_order) / sizeof(full_order[0]); t++) {
+		char *buf = NULL;
+		size_t size = 0;
+		FILE *out = fmt == RPT_FMT_BASIC ? stdout : open_memstream(&buf, &size);
+		struct report *r = full_subreport(cmd, full_order[t], fmt, out);
+
+		if (!r) {
+			if (out != stdout)
+				fclose(out);
+			free(buf);
+			return -1;
+		}
+		full_add(r, full_order[t], vg);
+		if (report_output(r))
+			status = -1;
+		report_destroy(r);
+		if (out == stdout)
+			continue;
+		fclose(out);
+		if (t)
+			strbuf_addstr(json, "              ,\n");
+		json_section(json, buf);
+		free(buf);
+	}
+	return status;
+}
+
+static int vg_uuid_cmp(const void *a, const void *b)
+{
+	const struct volume_group *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id.uuid, (*y)->id.uuid);
+}
+
+int cmd_fullreport(struct cmd_context *cmd)
+{
+	struct strbuf json = STRBUF_INIT;
+	struct vg_info *vi;
+	struct volume_group **vgs;
+	enum report_format fmt;
+	size_t n = 0, i;
+	int status = EXIT_OK;
+
+	if (report_format(cmd, &fmt))
+		return EXIT_FAILED;
+	if (cmd_lock_global(cmd, 0) || !cmd_scan(cmd))
+		return EXIT_FAILED;
+	TAILQ_FOREACH(vi, &cmd->scan->vgs, list)
+		n++;
+	vgs = POOL_ARRAY(cmd->mem, struct volume_group *, n + 1);
+	n = 0;
+	TAILQ_FOREACH(vi, &cmd->scan->vgs, list) {
+		if (cmd->argc) {
+			for (i = 0; i < (size_t)cmd->argc; i++)
+				if (!strcmp(cmd_vg_name_arg(cmd, cmd->argv[i]), vi->name))
+					break;
+			if (i == (size_t)cmd->argc)
+				continue;
+		}
+		if (read_vg_view(cmd, vi))
+			vgs[n++] = vi->vg;
+		else
+			status = EXIT_FAILED;
+	}
+	for (i = 0; i < (size_t)cmd->argc; i++) {
+		size_t j;
+
+		for (j = 0; j < n && strcmp(vgs[j]->name, cmd_vg_name_arg(cmd, cmd->argv[i])); j++)
+			;
+		if (j == n && !find_vg_arg(cmd, cmd->argv[i]))
+			status = EXIT_FAILED;
+	}
+	/* LVM2 goes through the VGs in VG UUID order here. */
+	qsort(vgs, n, sizeof(*vgs), vg_uuid_cmp);
+	if (fmt != RPT_FMT_BASIC)
+		strbuf_addstr(&json, "  {\n      \"report\": [\n");
+	for (i = 0; i < n; i++) {
+		if (fmt != RPT_FMT_BASIC)
+			strbuf_addstr(&json, i ? "          ,\n          {\n" : "          {\n");
+		if (full_report_vg(cmd, vgs[i], fmt, &json))
+			status = EXIT_FAILED;
+		if (fmt != RPT_FMT_BASIC)
+			strbuf_addstr(&json, "          }\n");
+	}
+	if (fmt != RPT_FMT_BASIC) {
+		strbuf_addstr(&json, "      ]\n  }\n");
+		fputs(json.buf, stdout);
+	}
+	strbuf_release(&json);
 	return status;
 }

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "cmd/activation.h"
 #include "cmd/commands.h"
 #include "metadata/backup.h"
 #include "cmd/toolcontext.h"
@@ -12,6 +13,8 @@
 static int remove_lvs(struct cmd_context *cmd, struct volume_group *vg)
 {
 	struct logical_volume *lv;
+	struct activation *act;
+	int r;
 
 	if (!vg->lv_count)
 		return 0;
@@ -21,6 +24,12 @@ static int remove_lvs(struct cmd_context *cmd, struct volume_group *vg)
 		log_error("Volume group \"%s\" not removed", vg->name);
 		return -1;
 	}
+	/* Deactivate first; an open LV stops everything before any change. */
+	act = act_begin(cmd);
+	r = act_vg_deactivate_quiet(act, vg);
+	act_end(act);
+	if (r)
+		return -1;
 	while ((lv = TAILQ_FIRST(&vg->lvs))) {
 		const char *lvname = lv->name;
 		int visible = lv_is_visible(lv);

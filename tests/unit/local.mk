@@ -1,8 +1,8 @@
 # cmocka unit tests: one program per library area.
 if UNIT_TESTS
-unit_ldadd = lib/report/libreport.a lib/format/libformat.a lib/metadata/libmetadata.a \
+unit_ldadd = lib/activate/libactivate.a lib/report/libreport.a lib/format/libformat.a lib/metadata/libmetadata.a \
 	lib/format/libformat.a lib/config/libconfig.a lib/device/libdevice.a \
-	lib/misc/libmisc.a $(CMOCKA_LIBS) $(BLKID_LIBS)
+	lib/misc/libmisc.a $(CMOCKA_LIBS) $(BLKID_LIBS) $(DEVMAPPER_LIBS)
 unit_cflags = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -DFIXTURES_DIR='"$(abs_top_srcdir)/tests/fixtures"'
 
 check_PROGRAMS += tests/unit/test_misc
@@ -39,4 +39,26 @@ check_PROGRAMS += tests/unit/test_alloc
 tests_unit_test_alloc_SOURCES = tests/unit/test_alloc.c
 tests_unit_test_alloc_CFLAGS = $(unit_cflags)
 tests_unit_test_alloc_LDADD = $(unit_ldadd)
+
+check_PROGRAMS += tests/unit/test_activate
+tests_unit_test_activate_SOURCES = tests/unit/test_activate.c
+tests_unit_test_activate_CFLAGS = $(unit_cflags)
+tests_unit_test_activate_LDADD = $(unit_ldadd)
+check_PROGRAMS += tests/unit/test_select
+tests_unit_test_select_SOURCES = tests/unit/test_select.c
+tests_unit_test_select_CFLAGS = $(unit_cflags)
+tests_unit_test_select_LDADD = $(unit_ldadd)
+
+check_PROGRAMS += tests/unit/test_settings
+tests_unit_test_settings_SOURCES = tests/unit/test_settings.c
+tests_unit_test_settings_CFLAGS = $(unit_cflags)
+tests_unit_test_settings_LDADD = $(unit_ldadd)
+check_PROGRAMS += tests/unit/test_crash
+tests_unit_test_crash_SOURCES = tests/unit/test_crash.c
+tests_unit_test_crash_CFLAGS = $(unit_cflags)
+tests_unit_test_crash_LDADD = $(unit_ldadd)
+check_PROGRAMS += tests/unit/test_speed
+tests_unit_test_speed_SOURCES = tests/unit/test_speed.c
+tests_unit_test_speed_CFLAGS = $(unit_cflags)
+tests_unit_test_speed_LDADD = $(unit_ldadd)
 endif

@@ -1,0 +1,443 @@
+/* Activation for the commands: see cmd/activation.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "activate/activate.h"
+#include "cmd/activation.h"
+#include "cmd/command.h"
+#include "device/device.h"
+#include "metadata/metadata.h"
+#include "misc/hash.h"
+#include "misc/log.h"
+#include "misc/pool.h"
+#include "report/report.h"
+
+struct activation {
+	struct cmd_context *cmd;
+	struct kdm_policy policy;
+	int use_linear_target;
+	int disabled;		/* --driverloaded n */
+	int checked;		/* dm presence known */
+	const char *why_not;	/* NULL: dm usable */
+	int reported;		/* why_not already logged */
+	struct hash *loops;	/* image path -> struct loopdev, held open */
+	struct loopdev **loop_list;
+	unsigned nloops, aloops;
+};
+
+struct activation *act_begin(struct cmd_context *cmd)
+{
+	struct activation *a = POOL_NEW(cmd->mem, struct activation);
+	int loaded = 1;
+
+	a->cmd = cmd;
+	a->policy.udev_sync = (int)cmd_config_int(cmd, "activation/udev_sync", 1);
+	a->policy.udev_rules = (int)cmd_config_int(cmd, "activation/udev_rules", 1);
+	a->policy.verify_udev = (int)cmd_config_int(cmd, "activation/verify_udev_operations", 0);
+	a->policy.dev_dir = cmd_config_str(cmd, "devices/dir", "/dev");
+	a->use_linear_target = (int)cmd_config_int(cmd, "activation/use_linear_target", 1);
+	if (arg_is_set(cmd, OPT_NOUDEVSYNC))
+		a->policy.udev_sync = 0;
+	if (arg_is_set(cmd, OPT_DRIVERLOADED) && !arg_yesno(cmd, OPT_DRIVERLOADED, 1, &loaded) &&
+	    !loaded) {
+		a->disabled = 1;
+		log_warn("Activation disabled. No device-mapper interaction will be attempted.");
+	}
+	return a;
+}
+
+void act_end(struct activation *a)
+{
+	if (!a)
+		return;
+	for (unsigned i = 0; i < a->nloops; i++)
+		loopdev_release(a->loop_list[i]);
+	free(a->loop_list);
+	if (a->loops)
+		hash_destroy(a->loops);
+	if (a->checked && !a->why_not)
+		kdm_release();
+}
+
+int act_disabled(const struct activation *a)
+{
+	return a->disabled;
+}
+
+const char *act_unusable_reason(struct activation *a)
+{
+	if (a->disabled)
+		return "activation is disabled (--driverloaded n)";
+	if (!a->checked) {
+		a->checked = 1;
+		if (kdm_present(a->policy.dev_dir, &a->why_not) && !a->why_not)
+			a->why_not = "device-mapper is not usable";
+	}
+	return a->why_not;
+}
+
+int act_usable(struct activation *a)
+{
+	const char *why = act_unusable_reason(a);
+
+	if (!why)
+		return 1;
+	if (!a->reported)
+		log_error("Cannot use device-mapper: %s.", why);
+	a->reported = 1;
+	return 0;
+}
+
+static const char *lv_uuid(struct activation *a, const struct logical_volume *lv)
+{
+	return lvdm_uuid(a->cmd->mem, &lv->vg->id, &lv->id, NULL);
+}
+
+static const char *lv_dm_name(struct activation *a, const struct logical_volume *lv)
+{
+	return lvdm_name(a->cmd->mem, lv->vg->name, lv->name, NULL);
+}
+
+/* The /dev/VG/LV link exists for visible LVs only. */
+static const char *link_name(const struct logical_volume *lv)
+{
+	return lv_is_visible(lv) ? lv->name : NULL;
+}
+
+int act_lv_info(struct activation *a, const struct logical_volume *lv, struct kdm_info *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (act_unusable_reason(a))
+		return 0;
+	return kdm_info_by_uuid(lv_uuid(a, lv), out);
+}
+
+int act_lv_is_active(struct activation *a, const struct logical_volume *lv)
+{
+	struct kdm_info info;
+
+	return !act_lv_info(a, lv, &info) && info.exists;
+}
+
+static void remember_loop(struct activation *a, const char *path, struct loopdev *l)
+{
+	if (!a->loops)
+		a->loops = hash_create(16);
+	hash_insert(a->loops, pool_strdup(a->cmd->mem, path), l);
+	if (a->nloops == a->aloops) {
+		a->aloops = a->aloops ? a->aloops * 2 : 8;
+		a->loop_list = xrealloc(a->loop_list, a->aloops * sizeof(*a->loop_list));
+	}
+	a->loop_list[a->nloops++] = l;
+}
+
+/* An image file's loop device; in --test only an existing one is used. */
+static const char *file_devno(struct activation *a, const struct physical_volume *pv)
+{
+	const char *path = pv->dev->path;
+	struct loopdev *l = a->loops ? hash_lookup(a->loops, path) : NULL;
+	int found;
+
+	if (!l) {
+		l = POOL_NEW(a->cmd->mem, struct loopdev);
+		if (a->cmd->test_mode) {
+			found = loopdev_find(path, l);
+			if (found < 0)
+				return NULL;
+			if (!found)
+				return pool_printf(a->cmd->mem, "<loop device for %s>", path);
+		} else if (loopdev_attach(path, 0, l)) {
+			return NULL;
+		}
+		remember_loop(a, path, l);
+	}
+	return pool_printf(a->cmd->mem, "%u:%u", l->major, l->minor);
+}
+
+static const char *pv_devno(const struct physical_volume *pv, void *arg)
+{
+	struct activation *a = arg;
+
+	if (!pv->dev) {
+		log_error("Refusing activation of partial LV in VG %s: PV %s is missing.",
+			  pv->vg ? pv->vg->name : "?", pv->dev_hint ? pv->dev_hint : pv->id.uuid);
+		return NULL;
+	}
+	if (pv->dev->is_file)
+		return file_devno(a, pv);
+	return pool_printf(a->cmd->mem, "%u:%u", major(pv->dev->devno), minor(pv->dev->devno));
+}
+
+static int build_table(struct activation *a, const struct logical_volume *lv,
+		       struct dm_table *t)
+{
+	struct lvdm_table_opts o = { pv_devno, a, a->use_linear_target };
+
+	return lvdm_table(a->cmd->mem, lv, &o, t);
+}
+
+/* --test: what would be loaded, as `dmsetup table` shows it. */
+static void print_table(struct activation *a, const char *name, const struct dm_table *t)
+{
+	for (unsigned i = 0; i < t->count; i++) {
+		const struct dm_line *l = &t->lines[i];
+
+		log_print("%s: %llu %llu %s%s%s", name, (unsigned long long)l->start,
+			  (unsigned long long)l->len, l->target, *l->params ? " " : "", l->params);
+	}
+	(void)a;
+}
+
+static int read_only(const struct logical_volume *lv)
+{
+	return !(lv->status & LV_WRITE);
+}
+
+int act_activate(struct activation *a, const struct logical_volume *lv)
+{
+	const char *name = lv_dm_name(a, lv);
+	struct kdm_info info;
+	struct dm_table t;
+
+	if (a->disabled)
+		return 0;
+	if (!a->cmd->test_mode && !act_usable(a))
+		return -1;
+	if (act_lv_info(a, lv, &info))
+		return -1;
+	if (info.exists && info.live_table && !info.suspended)
+		return 0;
+	if (build_table(a, lv, &t))
+		return -1;
+	if (a->cmd->test_mode) {
+		print_table(a, name, &t);
+		return 0;
+	}
+	if (kdm_targets_present(&t))
+		return -1;
+	if (info.exists)
+		return kdm_reload(&a->policy, info.name, &t, read_only(lv));
+	return kdm_create(&a->policy, name, lv_uuid(a, lv), &t, read_only(lv), lv->vg->name,
+			  link_name(lv), &info);
+}
+
+int act_deactivate(struct activation *a, const struct logical_volume *lv)
+{
+	struct kdm_info info;
+
+	if (a->disabled || act_lv_info(a, lv, &info))
+		return a->disabled ? 0 : -1;
+	if (!info.exists)
+		return 0;
+	if (info.open_count > 0) {
+		log_error("Logical volume %s/%s in use.", lv->vg->name, lv->name);
+		return -1;
+	}
+	if (a->cmd->test_mode)
+		return 0;
+	return kdm_remove(&a->policy, info.name, lv->vg->name, link_name(lv));
+}
+
+int act_reload(struct activation *a, const struct logical_volume *lv)
+{
+	struct kdm_info info;
+	struct dm_table t;
+
+	if (a->disabled || act_lv_info(a, lv, &info))
+		return a->disabled ? 0 : -1;
+	if (!info.exists)
+		return 0;
+	if (build_table(a, lv, &t))
+		return -1;
+	if (a->cmd->test_mode) {
+		print_table(a, info.name, &t);
+		return 0;
+	}
+	if (kdm_targets_present(&t))
+		return -1;
+	return kdm_reload(&a->policy, info.name, &t, read_only(lv));
+}
+
+int act_rename(struct activation *a, const struct logical_volume *lv, const char *old_name)
+{
+	struct kdm_info info;
+
+	if (a->disabled || act_lv_info(a, lv, &info))
+		return a->disabled ? 0 : -1;
+	if (!info.exists || a->cmd->test_mode)
+		return 0;
+	return kdm_rename(&a->policy, info.name, lv_dm_name(a, lv), lv->vg->name,
+			  lv_is_visible(lv) ? old_name : NULL, link_name(lv));
+}
+
+int act_mknodes(struct activation *a, const struct logical_volume *lv)
+{
+	struct kdm_info info;
+
+	if (a->disabled || act_lv_info(a, lv, &info))
+		return a->disabled ? 0 : -1;
+	if (a->cmd->test_mode)
+		return 0;
+	if (info.exists)
+		return kdm_node_add(a->policy.dev_dir, info.name, info.major, info.minor,
+				    lv->vg->name, link_name(lv));
+	return kdm_node_del(a->policy.dev_dir, lv_dm_name(a, lv), lv->vg->name, link_name(lv));
+}
+
+const char *act_lv_dev_path(struct activation *a, const struct logical_volume *lv)
+{
+	return pool_printf(a->cmd->mem, "%s/mapper/%s", a->policy.dev_dir, lv_dm_name(a, lv));
+}
+
+/* LVM2 shows the /dev/VG/LV path in the wipe messages. */
+static int wipe_signatures(struct activation *a, const struct logical_volume *lv,
+			   struct device *dev)
+{
+	struct dev_signature *sig;
+	const char *shown = pool_printf(a->cmd->mem, "%s/%s/%s", a->policy.dev_dir,
+					lv->vg->name, lv->name);
+
+	if (dev_find_signatures(dev, a->cmd->mem, &sig))
+		return -1;
+	if (!sig)
+		return 0;
+	for (; sig; sig = sig->next)
+		log_print("Wiping %s signature on %s.", sig->type, shown);
+	return dev_wipe_signatures(dev);
+}
+
+int act_wipe_new_lv(struct activation *a, const struct logical_volume *lv, int zero, int wipe)
+{
+	struct device dev;
+	uint64_t bytes = (uint64_t)lv->le_count * lv->vg->extent_size * 512;
+	int r = 0;
+
+	if (a->cmd->test_mode || (!zero && !wipe))
+		return 0;
+	memset(&dev, 0, sizeof(dev));
+	dev.path = act_lv_dev_path(a, lv);
+	dev.fd = -1;
+	if (wipe)
+		r = wipe_signatures(a, lv, &dev);
+	if (!r && zero)
+		r = dev_zero(&dev, 0, bytes < 4096 ? (size_t)bytes : 4096);
+	if (!r && !dev_open(&dev, 1))
+		r = dev_flush(&dev);
+	dev_close(&dev);
+	if (r)
+		log_error("Failed to wipe start of new LV %s/%s.", lv->vg->name, lv->name);
+	return r;
+}
+
+int act_report_state(const struct logical_volume *lv, void *arg, struct lv_state_info *out)
+{
+	struct activation *a = arg;
+	struct kdm_info info;
+
+	if (a->disabled)
+		return -1;
+	if (act_lv_info(a, lv, &info))
+		return -1;
+	out->active = info.exists && info.live_table;
+	out->suspended = info.exists && info.suspended;
+	out->open = info.exists && info.open_count > 0;
+	if (info.exists) {
+		out->kernel_major = (int)info.major;
+		out->kernel_minor = (int)info.minor;
+	}
+	return 0;
+}
+
+int act_parse_mode(const char *s, enum act_mode *out)
+{
+	static const struct { const char *text; enum act_mode mode; } modes[] = {
+		{ "y", ACT_YES }, { "ey", ACT_YES }, { "ly", ACT_YES }, { "sy", ACT_YES },
+		{ "n", ACT_NO }, { "en", ACT_NO }, { "ln", ACT_NO }, { "sn", ACT_NO },
+		{ "ay", ACT_AUTO },
+	};
+
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (!strcmp(s, modes[i].text)) {
+			*out = modes[i].mode;
+			return 0;
+		}
+	log_error("Invalid argument for --activate: %s", s);
+	return -1;
+}
+
+int act_wanted(struct activation *a, const struct logical_volume *lv, enum act_mode mode)
+{
+	if ((lv->flags & LV_F_ACTIVATION_SKIP) && !arg_is_set(a->cmd, OPT_IGNOREACTIVATIONSKIP))
+		return 0;
+	if (mode == ACT_AUTO &&
+	    ((lv->flags & LV_F_NOAUTOACTIVATE) || (lv->vg->flags & VG_F_NOAUTOACTIVATE)))
+		return 0;
+	return 1;
+}
+
+static unsigned count_open(struct activation *a, const struct volume_group *vg)
+{
+	const struct logical_volume *lv;
+	struct kdm_info info;
+	unsigned n = 0;
+
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		if (!act_lv_info(a, lv, &info) && info.exists && info.open_count > 0)
+			n++;
+	return n;
+}
+
+static unsigned count_active(struct activation *a, const struct volume_group *vg)
+{
+	const struct logical_volume *lv;
+	unsigned n = 0;
+
+	if (a->cmd->test_mode || a->disabled)
+		return 0;
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		if (lv_is_visible(lv) && act_lv_is_active(a, lv))
+			n++;
+	return n;
+}
+
+int act_vg_deactivate_quiet(struct activation *a, struct volume_group *vg)
+{
+	const struct logical_volume *lv;
+	unsigned open = count_open(a, vg);
+	int r = 0;
+
+	if (open) {
+		log_error("Can't deactivate volume group \"%s\" with %u open logical volume(s)",
+			  vg->name, open);
+		return -1;
+	}
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		if (act_deactivate(a, lv))
+			r = -1;
+	return r;
+}
+
+int act_vg(struct activation *a, struct volume_group *vg, enum act_mode mode)
+{
+	const struct logical_volume *lv;
+	int r = 0;
+
+	if (mode == ACT_NO) {
+		if (act_vg_deactivate_quiet(a, vg))
+			r = -1;
+	} else {
+		if (!a->disabled && !a->cmd->test_mode && !act_usable(a))
+			return -1;
+		TAILQ_FOREACH(lv, &vg->lvs, list)
+			if (lv_is_visible(lv) && act_wanted(a, lv, mode) && act_activate(a, lv))
+				r = -1;
+	}
+	log_print("%u logical volume(s) in volume group \"%s\" now active", count_active(a, vg),
+		  vg->name);
+	return r;
+}
