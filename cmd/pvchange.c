@@ -37,19 +37,17 @@ static int change_pv(struct cmd_context *cmd, struct volume_group *vg, struct ph
 		}
 	}
 	if (arg_is_set(cmd, OPT_NEWUUID)) {
-		struct pv_info *info = scan_find_dev(cmd->scan, pv->dev);
-		struct pv_label label;
 		struct lvm_id id;
 
-		if (!info || id_create(&id))
+		if (!scan_find_dev(cmd->scan, pv->dev) || id_create(&id))
 			return -1;
+		/*
+		 * Metadata first; the commit then rewrites the label to match.
+		 * A crash in between leaves a VG that lists the new id and a
+		 * device still labelled with the old one, which readers match
+		 * up (vg_attach_devices) and the next commit relabels.
+		 */
 		vg_set_pv_id(vg, pv, &id);
-		/* Label first: readers match the VG text by this id. */
-		label = info->label;
-		label.pv_id = pv->id;
-		if (!cmd->test_mode && (label_write(info->dev, &label) || dev_flush(info->dev)))
-			return -1;
-		info->label = label;
 	}
 	return 0;
 }

@@ -96,7 +96,18 @@ int cmd_vgreduce(struct cmd_context *cmd)
 		return EXIT_OK;
 	}
 	vg_recount(vg);
-	/* The VG stops listing the PVs before they are wiped: never two owners. */
+	/*
+	 * Order for crash safety: clear the used flags (a crash leaves the old
+	 * VG, whose next commit sets them again), commit (the VG stops listing
+	 * the PVs), then wipe their metadata areas (a crash leaves outdated
+	 * copies on unflagged PVs, which the VG's next commit clears).
+	 */
+	for (i = 0; i < n; i++) {
+		struct pv_info *info = pvs[i]->dev ? scan_find_dev(cmd->scan, pvs[i]->dev) : NULL;
+
+		if (info && pv_set_used(info, 0, cmd->test_mode))
+			goto bad;
+	}
 	if (cmd_commit_vg(cmd, vg))
 		goto bad;
 	for (i = 0; i < n; i++) {

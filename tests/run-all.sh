@@ -7,8 +7,12 @@
 #   interop  bats tests/interop/*.bats   (root, loop devices, Debian's lvm2)
 #   fuzz     tests/fuzz/run.sh           (clang + libFuzzer; short runs)
 #   kernel   tests/kernel/run.sh         (if present)
+#   bench    bench/run.py --quick        (root, loop devices, Debian's lvm2;
+#                                         correctness only, never timings)
 #   lint     tests/lint/run.sh           (cppcheck, clang-tidy)
 #   sanitize tests/sanitize/run.sh       (ASan+UBSan build: unit + cli; valgrind)
+#   crash    tests/crash/run.sh          (a crash at every write point of every
+#                                         metadata command; lvm2 check as root)
 #
 # Env: CI=true lets the script apt-get install what a suite needs when it
 # runs as root; FUZZ_RUNS (default 5000 here); SUITES="unit cli ..." to
@@ -143,6 +147,20 @@ run_script() {
 	show_failures "$log"
 }
 
+# run_bench: bench/run.py --quick, correctness only (both tools see the same VG).
+run_bench() {
+	local log=$logdir/bench.log rc
+	need python3 python3 || { skip_suite bench "python3 not installed"; return; }
+	timeout 600 python3 bench/run.py --quick >"$log" 2>&1
+	rc=$?
+	if grep -q '^# SKIP' "$log" && ! grep -qE '^(ok|not ok) ' "$log"; then
+		skip_suite bench "$(sed -n 's/^# SKIP *//p' "$log" | head -n 1)"
+		return
+	fi
+	count_tap bench "$log" "$rc"
+	show_failures "$log"
+}
+
 need_pkg() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >"$logdir/apt-$1.log" 2>&1 ||
 		tail -n 5 "$logdir/apt-$1.log"
@@ -166,12 +184,14 @@ if [ ! -x ./lvm ]; then
 	note "not ok - ./lvm was not built"
 	failed=$((failed + 1))
 else
-	want cli && run_bats cli tests/cli
+	want cli && { need tmux tmux || note "# tmux not installed: shell tests will skip"; run_bats cli tests/cli; }
 	want interop && run_interop
+	want bench && run_bench
 fi
 want fuzz && run_script fuzz tests/fuzz/run.sh
 want lint && run_script lint tests/lint/run.sh
 want sanitize && run_script sanitize tests/sanitize/run.sh
+want crash && run_script crash tests/crash/run.sh
 if want kernel && [ -e tests/kernel/run.sh ]; then
 	run_script kernel tests/kernel/run.sh
 fi

@@ -1,14 +1,133 @@
+/*
+ * Device I/O, with fault injection for the crash tests.
+ *
+ * Fault injection is off unless the environment says otherwise:
+ *
+ *   OPENLVM_FAULT=write:N:fail    the N-th dev_write() of the process
+ *                                 fails with EIO (nothing written)
+ *   OPENLVM_FAULT=write:N:exit    the N-th write completes, then the
+ *                                 process _exit()s at once (exit code 99)
+ *   OPENLVM_FAULT=write:N:torn    only the first 512-byte sector of the
+ *                                 N-th write reaches the device, then the
+ *                                 process _exit()s (99); a write of one
+ *                                 sector is all or nothing, as on disks
+ *   OPENLVM_FAULT_LOG=FILE        appends "N path offset length" for every
+ *                                 write: a dry run that counts write points
+ *
+ * Writes are counted from 1 across all devices in the order issued.  The
+ * counter is the one piece of process-wide mutable state here: a fault
+ * point is a property of the process, not of a device or command.
+ */
 #include "device/device.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "misc/log.h"
+
+#define FAULT_EXIT_CODE 99
+#define TORN_BYTES 512
+
+struct fault_state {
+	int parsed;
+	enum dev_fault_mode mode;
+	unsigned long at;	/* 1-based write number */
+	unsigned long writes;	/* writes issued so far */
+	const char *log_path;
+};
+
+static struct fault_state fault;
+
+int dev_fault_parse(const char *spec, unsigned long *at, enum dev_fault_mode *mode)
+{
+	char *end;
+	const char *p;
+
+	if (!spec || strncmp(spec, "write:", 6))
+		return -1;
+	errno = 0;
+	*at = strtoul(spec + 6, &end, 10);
+	if (errno || end == spec + 6 || *end != ':' || !*at)
+		return -1;
+	p = end + 1;
+	if (!strcmp(p, "fail"))
+		*mode = DEV_FAULT_FAIL;
+	else if (!strcmp(p, "exit"))
+		*mode = DEV_FAULT_EXIT;
+	else if (!strcmp(p, "torn"))
+		*mode = DEV_FAULT_TORN;
+	else
+		return -1;
+	return 0;
+}
+
+static void fault_setup(void)
+{
+	const char *spec = getenv("OPENLVM_FAULT");
+	enum dev_fault_mode mode = DEV_FAULT_NONE;
+
+	fault.parsed = 1;
+	fault.log_path = getenv("OPENLVM_FAULT_LOG");
+	if (!spec || !*spec)
+		return;
+	if (dev_fault_parse(spec, &fault.at, &mode)) {
+		log_warn("Ignoring invalid OPENLVM_FAULT=%s (want write:N:fail|exit|torn).", spec);
+		return;
+	}
+	fault.mode = mode;
+}
+
+void dev_fault_reload(void)
+{
+	memset(&fault, 0, sizeof(fault));
+	fault_setup();
+}
+
+static void fault_log(const struct device *dev, uint64_t offset, size_t len)
+{
+	FILE *f = fopen(fault.log_path, "a");
+
+	if (!f)
+		return;
+	fprintf(f, "%lu %s %llu %zu\n", fault.writes, dev->path, (unsigned long long)offset, len);
+	fclose(f);
+}
+
+/*
+ * Called before each write: returns the number of bytes to really write
+ * (len, or fewer for a torn write), or -1 when the write must fail.
+ * *stop says to _exit() once those bytes are written.
+ */
+static ssize_t fault_before_write(const struct device *dev, uint64_t offset, size_t len,
+				  int *stop)
+{
+	*stop = 0;
+	if (!fault.parsed)
+		fault_setup();
+	fault.writes++;
+	if (fault.log_path)
+		fault_log(dev, offset, len);
+	if (fault.mode == DEV_FAULT_NONE || fault.writes != fault.at)
+		return (ssize_t)len;
+	switch (fault.mode) {
+	case DEV_FAULT_FAIL:
+		errno = EIO;
+		return -1;
+	case DEV_FAULT_TORN:
+		*stop = 1;
+		return (ssize_t)(len > TORN_BYTES ? TORN_BYTES : len);
+	default:
+		*stop = 1;
+		return (ssize_t)len;
+	}
+}
 
 /*
  * Buffered I/O plus fdatasync() on commit points.  O_DIRECT would need
@@ -96,9 +215,19 @@ int dev_read(struct device *dev, uint64_t offset, size_t len, void *buf)
 int dev_write(struct device *dev, uint64_t offset, size_t len, const void *buf)
 {
 	const unsigned char *p = buf;
+	ssize_t allowed;
+	int stop;
 
 	if (dev_open(dev, 1))
 		return -1;
+	allowed = fault_before_write(dev, offset, len, &stop);
+	if (allowed < 0) {
+		log_error("Write error on %s at offset %llu: %s (injected)", dev->path,
+			  (unsigned long long)offset, strerror(EIO));
+		return -1;
+	}
+	if (stop)
+		len = (size_t)allowed;
 	while (len) {
 		ssize_t n = pwrite(dev->fd, p, len, (off_t)offset);
 
@@ -113,6 +242,8 @@ int dev_write(struct device *dev, uint64_t offset, size_t len, const void *buf)
 		offset += (uint64_t)n;
 		len -= (size_t)n;
 	}
+	if (stop)
+		_exit(FAULT_EXIT_CODE);
 	return 0;
 }
 

@@ -104,6 +104,13 @@ int dev_zero(struct device *dev, uint64_t offset, size_t len);
 int dev_flush(struct device *dev);
 int dev_get_size(struct device *dev, uint64_t *bytes);
 
+/* Fault injection for tests (OPENLVM_FAULT, described in dev_io.c). */
+enum dev_fault_mode { DEV_FAULT_NONE, DEV_FAULT_FAIL, DEV_FAULT_EXIT, DEV_FAULT_TORN };
+/* Parses "write:N:fail|exit|torn".  0, or -1 when malformed. */
+int dev_fault_parse(const char *spec, unsigned long *at, enum dev_fault_mode *mode);
+/* Re-reads OPENLVM_FAULT* and restarts the write count (tests, after fork). */
+void dev_fault_reload(void);
+
 /* ---- Signatures (libblkid) ---- */
 struct dev_signature {
 	const char *type;	/* "ext4", "dos", "LVM2_member", ... */

@@ -107,6 +107,73 @@ void scan_forget(struct lvm_scan *scan, struct pv_info *info)
 	info->removed = 1;
 }
 
+static struct volume_group *import_best(struct lvm_scan *scan, struct vg_info *vi);
+
+static int lists_holder_of(struct lvm_scan *scan, const struct vg_info *newer,
+			   const struct vg_info *older)
+{
+	const struct physical_volume *pv;
+	unsigned i;
+
+	TAILQ_FOREACH(pv, &newer->vg->pvs, list) {
+		const struct pv_info *info = scan_find_pv(scan, &pv->id);
+
+		for (i = 0; info && i < info->mda_count; i++)
+			if (info->mdas[i].text && id_equal(&info->mdas[i].vg_id, &older->id))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Two VG UUIDs under one name, where the newer VG lists a PV holding the
+ * older: a UUID change (vgchange -u) was interrupted between the areas.
+ * The newer copy wins; the next commit rewrites the older areas.
+ */
+static struct vg_info *supersede(struct lvm_scan *scan, struct vg_info *a, struct vg_info *b)
+{
+	struct vg_info *newer = a->seqno >= b->seqno ? a : b;
+	struct vg_info *older = newer == a ? b : a;
+	char dashed[ID_DASHED_LEN + 1];
+
+	if (!import_best(scan, newer) || !lists_holder_of(scan, newer, older))
+		return NULL;
+	id_format(&older->id, dashed);
+	log_warn("VG %s: ignoring metadata seqno %u with outdated VG UUID %s on %s.",
+		 newer->name, older->seqno, dashed, older->best_pv->dev->path);
+	older->superseded_by = newer;
+	TAILQ_REMOVE(&scan->vgs, older, list);
+	return newer;
+}
+
+static void merge_interrupted_uuid_changes(struct lvm_scan *scan)
+{
+	struct hash *by_name = hash_create(64);
+	struct vg_info *vi, *next, *other, *kept;
+	struct pv_info *info;
+	int merged = 0;
+
+	for (vi = TAILQ_FIRST(&scan->vgs); vi; vi = next) {
+		next = TAILQ_NEXT(vi, list);
+		other = hash_lookup(by_name, vi->name);
+		if (!other) {
+			hash_insert(by_name, vi->name, vi);
+			continue;
+		}
+		kept = supersede(scan, other, vi);
+		if (kept) {
+			hash_insert(by_name, kept->name, kept);
+			merged = 1;
+		}
+	}
+	hash_destroy(by_name);
+	if (!merged)
+		return;
+	TAILQ_FOREACH(info, &scan->pvs, list)
+		while (info->vg && info->vg->superseded_by)
+			info->vg = info->vg->superseded_by;
+}
+
 struct lvm_scan *lvm_scan(struct pool *mem, struct dev_cache *dc)
 {
 	struct lvm_scan *scan = POOL_NEW(mem, struct lvm_scan);
@@ -122,6 +189,7 @@ struct lvm_scan *lvm_scan(struct pool *mem, struct dev_cache *dc)
 		scan_device(scan, dev);
 		dev_close(dev);
 	}
+	merge_interrupted_uuid_changes(scan);
 	return scan;
 }
 
@@ -172,22 +240,52 @@ static struct volume_group *import_best(struct lvm_scan *scan, struct vg_info *v
 	return vi->vg;
 }
 
-void scan_resolve_members(struct lvm_scan *scan)
+/*
+ * A PV belongs to the VG whose newest copy lists it.  Copies on the PV
+ * itself only suggest a VG: after a crash in vgreduce the removed PV still
+ * holds an older copy of a VG that no longer lists it.
+ */
+static void assign_members(struct lvm_scan *scan)
 {
 	struct vg_info *vi;
+	struct pv_info *info;
 	struct physical_volume *pv;
 
-	if (scan->members_resolved)
-		return;
-	scan->members_resolved = 1;
+	TAILQ_FOREACH(info, &scan->pvs, list)
+		if (info->vg && info->vg->vg)
+			info->vg = NULL;
 	TAILQ_FOREACH(vi, &scan->vgs, list) {
-		if (!import_best(scan, vi))
+		if (!vi->vg)
 			continue;
 		TAILQ_FOREACH(pv, &vi->vg->pvs, list) {
-			struct pv_info *info = scan_find_pv(scan, &pv->id);
-
+			info = pv->dev ? scan_find_dev(scan, pv->dev) : NULL;
 			if (info && !info->vg)
 				info->vg = vi;
 		}
 	}
+}
+
+static void warn_unlisted_used(const struct lvm_scan *scan)
+{
+	const struct pv_info *info;
+
+	TAILQ_FOREACH(info, &scan->pvs, list) {
+		if (info->vg || !(info->label.ext_flags & PV_EXT_USED))
+			continue;
+		log_warn("PV %s is marked in use but no VG was found using it; "
+			 "treating it as an orphan.", info->dev->path);
+	}
+}
+
+void scan_resolve_members(struct lvm_scan *scan)
+{
+	struct vg_info *vi;
+
+	if (scan->members_resolved)
+		return;
+	scan->members_resolved = 1;
+	TAILQ_FOREACH(vi, &scan->vgs, list)
+		import_best(scan, vi);
+	assign_members(scan);
+	warn_unlisted_used(scan);
 }

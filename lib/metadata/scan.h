@@ -53,6 +53,7 @@ struct vg_info {
 	struct pv_info *best_pv;
 	struct volume_group *vg;	/* imported on demand (read view) */
 	int import_failed;
+	struct vg_info *superseded_by;	/* older UUID of a VG (vgchange -u crash) */
 };
 
 TAILQ_HEAD(pv_info_list, pv_info);

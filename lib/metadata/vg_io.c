@@ -13,6 +13,7 @@
 #include "format/text.h"
 #include "metadata/metadata.h"
 #include "metadata/scan.h"
+#include "misc/hash.h"
 #include "misc/log.h"
 #include "misc/pool.h"
 #include "misc/strbuf.h"
@@ -55,6 +56,43 @@ static void warn_stale_copies(const struct lvm_scan *scan, const struct vg_info 
 	}
 }
 
+static int holds_copy(const struct pv_info *info, const struct lvm_id *vg_id)
+{
+	unsigned i;
+
+	for (i = 0; i < info->mda_count; i++)
+		if (info->mdas[i].text && id_equal(&info->mdas[i].vg_id, vg_id))
+			return 1;
+	return 0;
+}
+
+/*
+ * A listed PV whose id no device carries may be a PV whose UUID change
+ * (pvchange -u) was interrupted after the commit and before the label
+ * write: a device not listed under its own id, of the same size, holding
+ * a copy of this VG (or, without metadata areas, at the recorded path).
+ */
+static struct pv_info *find_renamed_pv(struct lvm_scan *scan, struct volume_group *vg,
+				       const struct physical_volume *pv)
+{
+	struct pv_info *info, *found = NULL;
+
+	TAILQ_FOREACH(info, &scan->pvs, list) {
+		if (vg_find_pv_by_id(vg, &info->label.pv_id) || vg_find_pv_by_dev(vg, info->dev))
+			continue;
+		if (pv->dev_size && info->label.device_size / SECTOR_SIZE != pv->dev_size)
+			continue;
+		if (!holds_copy(info, &vg->id) &&
+		    (!pv->dev_hint || strcmp(pv->dev_hint, info->dev->path) ||
+		     !(info->label.ext_flags & PV_EXT_USED)))
+			continue;
+		if (found)
+			return NULL;	/* ambiguous: better missing than wrong */
+		found = info;
+	}
+	return found;
+}
+
 void vg_attach_devices(struct lvm_scan *scan, struct volume_group *vg, int warn)
 {
 	struct physical_volume *pv;
@@ -63,6 +101,12 @@ void vg_attach_devices(struct lvm_scan *scan, struct volume_group *vg, int warn)
 		struct pv_info *info = scan_find_pv(scan, &pv->id);
 		char dashed[ID_DASHED_LEN + 1];
 
+		if (!info && (info = find_renamed_pv(scan, vg, pv)) && warn) {
+			id_format(&pv->id, dashed);
+			log_warn("PV %s in VG %s has an outdated UUID %s in its label (VG lists %s); "
+				 "the next metadata write corrects it.", info->dev->path, vg->name,
+				 info->label.pv_id.uuid, dashed);
+		}
 		if (info) {
 			pv_attach_info(pv, info);
 			if (warn && !(info->label.ext_flags & PV_EXT_USED) &&
@@ -167,6 +211,77 @@ static int flush_all(struct mda_write *w, unsigned n)
 	return 0;
 }
 
+/* The label follows the committed metadata (pvchange -u). */
+static int relabel_pv(struct lvm_scan *scan, struct pv_info *info,
+		      const struct physical_volume *pv)
+{
+	struct pv_label label = info->label;
+
+	label.pv_id = pv->id;
+	if (label_write(info->dev, &label) || dev_flush(info->dev))
+		return -1;
+	hash_remove(scan->pv_by_id, info->label.pv_id.uuid);
+	info->label = label;
+	hash_insert(scan->pv_by_id, pool_strdup(scan->mem, label.pv_id.uuid), info);
+	return 0;
+}
+
+/* A copy older than the one this command read: left by an earlier crash. */
+static int holds_stale_copy(const struct pv_info *info, const struct volume_group *vg)
+{
+	unsigned i;
+
+	for (i = 0; i < info->mda_count; i++) {
+		const struct mda_copy *m = &info->mdas[i];
+
+		if (m->text && id_equal(&m->vg_id, &vg->id) && m->seqno + 1 < vg->seqno)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * After a commit: PVs that still hold an outdated copy of this VG but are no
+ * longer listed by it (a crash in vgreduce before the PV was cleared)
+ * become orphans, unless another VG's newest copy lists them; listed PVs
+ * whose label lacks the used flag (a crash in vgcreate or vgextend before
+ * the label update) get it.  Either way every area ends up consistent.
+ */
+static int heal_pvs(struct lvm_scan *scan, struct volume_group *vg)
+{
+	struct pv_info *info;
+	struct physical_volume *pv;
+	int resolved = 0;
+
+	TAILQ_FOREACH(info, &scan->pvs, list) {
+		if (vg_find_pv_by_id(vg, &info->label.pv_id) || vg_find_pv_by_dev(vg, info->dev) ||
+		    !holds_stale_copy(info, vg))
+			continue;
+		if (!resolved) {
+			scan_resolve_members(scan);
+			resolved = 1;
+		}
+		if (info->vg && !id_equal(&info->vg->id, &vg->id))
+			continue;
+		log_warn("Clearing outdated metadata of VG %s on %s: the VG no longer lists it.",
+			 vg->name, info->dev->path);
+		if (pv_orphan(scan, info, 0))
+			return -1;
+	}
+	TAILQ_FOREACH(pv, &vg->pvs, list) {
+		info = pv->dev ? scan_find_dev(scan, pv->dev) : NULL;
+		if (info && !id_equal(&info->label.pv_id, &pv->id) && relabel_pv(scan, info, pv))
+			return -1;
+		if (!info || info->label.ext_version < PV_HEADER_EXT_VERSION ||
+		    (info->label.ext_flags & PV_EXT_USED))
+			continue;
+		if (pv_set_used(info, 1, 0))
+			return -1;
+		pv->ext_flags = info->label.ext_flags;
+	}
+	return 0;
+}
+
 int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
 	      const struct text_context *tctx, int test_mode)
 {
@@ -220,6 +335,8 @@ out:
 	strbuf_release(&text);
 	if (r)
 		vg->seqno--;
+	else if (!test_mode)
+		r = heal_pvs(scan, vg);	/* the commit itself stands either way */
 	return r;
 }
 
