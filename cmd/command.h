@@ -43,6 +43,8 @@ struct cmd_context {
 	struct cfg_node *config;	/* lvm.conf merged with --config */
 	struct dev_cache *dc;
 	struct lvm_scan *scan;		/* filled on first use */
+	struct lvm_scan *old_scans[8];	/* superseded by rescans; freed at the end */
+	unsigned nold_scans;
 	int test_mode;
 	const char *archive_text;	/* backup-layout text of the VG as read */
 	size_t archive_len;

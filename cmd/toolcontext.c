@@ -220,6 +220,9 @@ void cmd_teardown(struct cmd_context *cmd)
 {
 	unsigned i;
 
+	lvm_scan_destroy(cmd->scan);
+	for (i = 0; i < cmd->nold_scans; i++)
+		lvm_scan_destroy(cmd->old_scans[i]);
 	if (cmd->dc)
 		dev_cache_destroy(cmd->dc);
 	for (i = 0; i < cmd->nlocks; i++)
@@ -363,8 +366,15 @@ struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char 
 	 * command could have committed in between, and writing seqno+1 over
 	 * it would lose that update.  Scan again under the lock.
 	 */
-	if (taken && cmd->scan)
+	if (taken && cmd->scan) {
+		/* Callers may still hold pointers into the old scan: free it last. */
+		if (cmd->nold_scans == sizeof(cmd->old_scans) / sizeof(cmd->old_scans[0])) {
+			log_error("Too many rescans in one command.");
+			return NULL;
+		}
+		cmd->old_scans[cmd->nold_scans++] = cmd->scan;
 		cmd->scan = NULL;
+	}
 	scan = cmd_scan(cmd);
 	if (!scan)
 		return NULL;

@@ -42,15 +42,17 @@ static void read_mda(struct lvm_scan *scan, struct pv_info *info, unsigned i)
 
 static struct vg_info *vg_info_get(struct lvm_scan *scan, const struct mda_copy *m)
 {
-	struct vg_info *vi;
+	struct vg_info *vi = hash_lookup(scan->vg_by_id, m->vg_id.uuid);
 
-	TAILQ_FOREACH(vi, &scan->vgs, list)
-		if (id_equal(&vi->id, &m->vg_id))
-			return vi;
+	if (vi)
+		return vi;
 	vi = POOL_NEW(scan->mem, struct vg_info);
 	vi->id = m->vg_id;
 	vi->name = m->vg_name;
 	TAILQ_INSERT_TAIL(&scan->vgs, vi, list);
+	hash_insert(scan->vg_by_id, vi->id.uuid, vi);
+	vi->all_next = scan->all_vgs;
+	scan->all_vgs = vi;
 	return vi;
 }
 
@@ -174,6 +176,23 @@ static void merge_interrupted_uuid_changes(struct lvm_scan *scan)
 			info->vg = info->vg->superseded_by;
 }
 
+void lvm_scan_destroy(struct lvm_scan *scan)
+{
+	struct vg_info *vi;
+
+	if (!scan)
+		return;
+	for (vi = scan->all_vgs; vi; vi = vi->all_next) {
+		if (vi->vg)
+			vg_free(vi->vg);
+		vi->vg = NULL;
+	}
+	hash_destroy(scan->pv_by_id);
+	hash_destroy(scan->pv_by_dev);
+	hash_destroy(scan->vg_by_id);
+	scan->pv_by_id = scan->pv_by_dev = scan->vg_by_id = NULL;
+}
+
 struct lvm_scan *lvm_scan(struct pool *mem, struct dev_cache *dc)
 {
 	struct lvm_scan *scan = POOL_NEW(mem, struct lvm_scan);
@@ -185,6 +204,7 @@ struct lvm_scan *lvm_scan(struct pool *mem, struct dev_cache *dc)
 	TAILQ_INIT(&scan->vgs);
 	scan->pv_by_id = hash_create(64);
 	scan->pv_by_dev = hash_create(64);
+	scan->vg_by_id = hash_create(16);
 	TAILQ_FOREACH(dev, &dc->devices, list) {
 		scan_device(scan, dev);
 		dev_close(dev);

@@ -54,6 +54,7 @@ struct vg_info {
 	struct volume_group *vg;	/* imported on demand (read view) */
 	int import_failed;
 	struct vg_info *superseded_by;	/* older UUID of a VG (vgchange -u crash) */
+	struct vg_info *all_next;	/* every vg_info of the scan, for cleanup */
 };
 
 TAILQ_HEAD(pv_info_list, pv_info);
@@ -66,11 +67,15 @@ struct lvm_scan {
 	struct vg_info_list vgs;
 	struct hash *pv_by_id;		/* undashed uuid -> pv_info */
 	struct hash *pv_by_dev;		/* device path -> pv_info */
+	struct hash *vg_by_id;		/* undashed VG uuid -> vg_info */
+	struct vg_info *all_vgs;	/* chain through all_next */
 	int members_resolved;		/* every VG imported, pv->vg set */
 };
 
 /* Reads labels and metadata of every device in dc.  NULL on fatal error. */
 struct lvm_scan *lvm_scan(struct pool *mem, struct dev_cache *dc);
+/* Frees the hashes and the VGs imported for reading; the pool stays. */
+void lvm_scan_destroy(struct lvm_scan *scan);
 /* Reads one more device (pvcreate of a file named on the command line). */
 struct pv_info *scan_device(struct lvm_scan *scan, struct device *dev);
 /* Forgets a device's label (after pvremove or before re-pvcreate). */
