@@ -123,7 +123,12 @@ enum arg_kind {
 	X(OPT_NOUDEVSYNC,   0,  "noudevsync",           ARG_NONE, NULL,          "Do not synchronise with udev.") \
 	X(OPT_MAJOR,        0,  "major",                ARG_NUM,  "Number",      "Persistent major number.") \
 	X(OPT_MINOR,        0,  "minor",                ARG_NUM,  "Number",      "Persistent minor number.") \
-	X(OPT_PERSISTENT,  'M', "persistent",           ARG_YN,   "y|n",         "Use a persistent minor number.")
+	X(OPT_PERSISTENT,  'M', "persistent",           ARG_YN,   "y|n",         "Use a persistent minor number.") \
+	/* lvmconfig */ \
+	X(OPT_CONFIGTYPE,   0,  "type",                 ARG_STR,  "current|default|diff|full|list|missing", "Which settings to show.") \
+	X(OPT_WITHCOMMENTS, 0,  "withcomments",         ARG_NONE, NULL,          "Describe each setting in a comment.") \
+	X(OPT_VALIDATE,     0,  "validate",             ARG_NONE, NULL,          "Check the configuration and report whether it is valid.") \
+	X(OPT_MERGEDCONFIG, 0,  "mergedconfig",         ARG_NONE, NULL,          "Show the configuration with profiles merged in.")
 
 enum option_id {
 #define X(id, s, l, k, v, h) id,

@@ -14,6 +14,7 @@
 #include "misc/log.h"
 #include "misc/pool.h"
 #include "misc/units.h"
+#include "report/select.h"
 
 struct sort_key {
 	size_t col;
@@ -38,6 +39,7 @@ struct report {
 	struct vg_info *last_vi;
 	FILE *out;
 	int heading_done;
+	struct selection *sel;		/* -S; NULL selects every row */
 };
 
 static const char *const default_fields[][2] = {
@@ -135,6 +137,11 @@ static const struct field_def *field_find(enum report_type t, const char *name, 
 			f = field_exact(buf, (size_t)n);
 	}
 	return f;
+}
+
+const struct field_def *report_field_find(enum report_type t, const char *name, size_t len)
+{
+	return field_find(t, name, len);
 }
 
 static int all_obj(const char *name, size_t len, enum obj_type *obj)
@@ -331,6 +338,8 @@ struct report *report_create(const struct report_opts *o)
 	cl.v = NULL;
 	if (parse_sort(r))
 		goto bad;
+	if (o->select && !(r->sel = select_compile(r, r->type, o->select)))
+		goto bad;
 	return r;
 bad:
 	free(cl.v);
@@ -344,6 +353,7 @@ void report_destroy(struct report *r)
 
 	if (!r)
 		return;
+	select_free(r->sel);
 	for (i = 0; i < r->nvi; i++)
 		vg_info_free(r->vi_list[i]);
 	free(r->vi_list);
@@ -470,8 +480,11 @@ static struct report_layout layout_of(struct report *r)
 
 static int add_row(struct report *r, const struct row *tmpl)
 {
-	struct row *row = POOL_NEW(r->mem, struct row);
+	struct row *row;
 
+	if (r->sel && !select_match(r, r->sel, tmpl))
+		return 0;
+	row = POOL_NEW(r->mem, struct row);
 	*row = *tmpl;
 	fill_row(r, row);
 	if (r->o.unbuffered && r->o.format == RPT_FMT_BASIC) {

@@ -46,6 +46,7 @@ struct report_opts {
 	int name_prefixes, unquoted, rows, binary;
 	const char *separator;		/* NULL = aligned columns */
 	enum report_format format;
+	const char *select;		/* -S selection (lib/report/select.h); NULL = all */
 	/*
 	 * Activation state of an LV.  NULL: every LV is inactive, or, with
 	 * state_unknown set, of unknown state (LVM2's --driverloaded n).

@@ -67,6 +67,9 @@ struct field_def {
 extern const struct field_def report_fields[];
 extern const size_t report_field_count;
 
+/* A field by name as -o and -S accept it (the report's prefix may be left out). */
+const struct field_def *report_field_find(enum report_type t, const char *name, size_t len);
+
 /* ---- LV relations (lvinfo.c) ---- */
 
 /* Roles of an LV within its VG, derived from the segments of all LVs. */
