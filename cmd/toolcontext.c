@@ -388,6 +388,12 @@ void cmd_keep_archive(struct cmd_context *cmd, const struct volume_group *vg)
 {
 	struct text_context tctx;
 	struct strbuf sb = STRBUF_INIT;
+	struct backup_settings bs;
+
+	/* Exporting a big VG costs as much as the change itself: skip it when unused. */
+	cmd_backup_settings(cmd, &bs);
+	if (!bs.archive_dir || !*bs.archive_dir || cmd->test_mode)
+		return;
 
 	cmd_text_context(cmd, &tctx, 1, 1);
 	vg_export_text(vg, TEXT_BACKUP, &tctx, &sb);

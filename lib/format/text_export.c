@@ -79,6 +79,8 @@ static void w_comment(struct writer *w, const char *text)
 }
 
 /* LVM's size remark: the largest unit (KiB at least) the size exceeds, %g. */
+static void add_u64(struct strbuf *sb, uint64_t v);
+
 static void w_size_comment(struct writer *w, uint64_t sectors)
 {
 	static const char *const units[] = { "Kilobytes", "Megabytes", "Gigabytes",
@@ -92,7 +94,13 @@ static void w_size_comment(struct writer *w, uint64_t sectors)
 		v /= 1024.0;
 		u++;
 	}
-	strbuf_addf(w->out, "%g %s", v, units[u]);
+	/* %g prints whole numbers below 1e6 as plain digits; skip printf then. */
+	if (v < 1e6 && v == (double)(uint64_t)v)
+		add_u64(w->out, (uint64_t)v);
+	else
+		strbuf_addf(w->out, "%g", v);
+	strbuf_addch(w->out, ' ');
+	strbuf_addstr(w->out, units[u]);
 }
 
 static void w_open(struct writer *w, const char *name)
