@@ -34,7 +34,28 @@ struct fixture {
 	char path[2][96];
 	const char *files[3];
 	struct dev_scan_config cfg;
+	/* Everything with heap parts beyond the pool, freed at teardown. */
+	struct dev_cache *caches[32];
+	struct lvm_scan *scans[32];
+	unsigned ncaches, nscans;
 };
+
+static struct dev_cache *new_cache(struct fixture *fx)
+{
+	struct dev_cache *dc = dev_cache_create(fx->mem, &fx->cfg);
+
+	assert_non_null(dc);
+	assert_true(fx->ncaches < 32);
+	fx->caches[fx->ncaches++] = dc;
+	return dc;
+}
+
+static struct lvm_scan *keep_scan(struct fixture *fx, struct lvm_scan *scan)
+{
+	assert_true(fx->nscans < 32);
+	fx->scans[fx->nscans++] = scan;
+	return scan;
+}
 
 static int setup(void **state)
 {
@@ -75,6 +96,10 @@ static int teardown(void **state)
 
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", fx->dir);
 	assert_int_equal(system(cmd), 0);
+	while (fx->nscans)
+		lvm_scan_destroy(fx->scans[--fx->nscans]);
+	while (fx->ncaches)
+		dev_cache_destroy(fx->caches[--fx->ncaches]);
 	pool_destroy(fx->mem);
 	free(fx);
 	return 0;
@@ -83,16 +108,15 @@ static int teardown(void **state)
 /* A fresh device cache and scan over the two images. */
 static struct lvm_scan *rescan(struct fixture *fx)
 {
-	struct dev_cache *dc = dev_cache_create(fx->mem, &fx->cfg);
+	struct dev_cache *dc = new_cache(fx);
 
-	assert_non_null(dc);
 	assert_int_equal(dev_cache_scan(dc), 0);
-	return lvm_scan(fx->mem, dc);
+	return keep_scan(fx, lvm_scan(fx->mem, dc));
 }
 
 static struct device *device_of(struct fixture *fx, int i)
 {
-	struct dev_cache *dc = dev_cache_create(fx->mem, &fx->cfg);
+	struct dev_cache *dc = new_cache(fx);
 	const char *why;
 	struct device *dev = dev_cache_get(dc, fx->path[i], &why);
 
