@@ -3,7 +3,9 @@
  * tracked with an explicit stack bounded by CFG_MAX_DEPTH), every node and
  * string carved from the caller's pool.  Metadata texts of several MB are
  * parsed on every VG read, so the byte loops use a class table rather than
- * per-character calls.
+ * per-character calls, keys and strings are NUL-terminated in place in one
+ * pool copy of the text, and nodes and values are bumped from slabs: a
+ * 10,000-LV VG has some 300,000 of them.
  */
 #include "config/config.h"
 #include "misc/pool.h"
@@ -27,15 +29,60 @@ static const unsigned char byte_class[256] = {
 
 #define IS_WORD(c) (byte_class[(unsigned char)(c)] == C_WORD)
 
+/* Bytes that need a look inside a "..." string. */
+static const unsigned char dquote_stop[256] = {
+	['"'] = 1, ['\\'] = 1, ['\n'] = 1,
+};
+
+/* ... and inside a '...' string, which has no escapes. */
+static const unsigned char squote_stop[256] = {
+	['\''] = 1, ['\n'] = 1,
+};
+
+#define SLAB_SIZE (16 * 1024)
+
 struct parser {
 	struct pool *pool;
+	const char *text;	/* start of the input */
+	char *copy;		/* pool copy of the input, tokens end in place */
 	const char *pos;
 	const char *end;
 	const char *line_start;	/* first byte of the current line */
 	unsigned line;
 	char *err;
 	size_t errlen;
+	char *slab, *slab_end;	/* zeroed room for nodes and values */
 };
+
+/* A zeroed node or value; cheaper than a pool_alloc call for each. */
+static void *slab_new(struct parser *ps, size_t size)
+{
+	void *mem;
+
+	size = (size + 15) & ~(size_t)15;
+	if ((size_t)(ps->slab_end - ps->slab) < size) {
+		ps->slab = pool_alloc(ps->pool, SLAB_SIZE);
+		ps->slab_end = ps->slab + SLAB_SIZE;
+	}
+	mem = ps->slab;
+	ps->slab += size;
+	return mem;
+}
+
+#define SLAB_NEW(ps, type) ((type *)slab_new((ps), sizeof(type)))
+
+/*
+ * The token at start..start+n as a string in the copy.  The byte after a
+ * token is always a delimiter, blank or quote that belongs to no token,
+ * so overwriting it with the terminator is safe.
+ */
+static char *token_in_copy(struct parser *ps, const char *start, size_t n)
+{
+	char *s = ps->copy + (start - ps->text);
+
+	s[n] = '\0';
+	return s;
+}
 
 /* A position remembered before a token whose scan may cross lines. */
 struct loc {
@@ -85,8 +132,8 @@ static void *fail_at(struct parser *ps, const char *at, const char *fmt, ...)
 	return NULL;
 }
 
-/* Skips whitespace and comments, counting lines. */
-static void skip_blanks(struct parser *ps)
+/* Skips whitespace and comments, counting lines; inlined: 500,000 calls. */
+static inline __attribute__((always_inline)) void skip_blanks(struct parser *ps)
 {
 	const char *p = ps->pos, *end = ps->end;
 
@@ -116,11 +163,11 @@ static const char *scan_word(const char *p, const char *end)
 	return p;
 }
 
-/* Copies a "..." body dropping each backslash and keeping what follows. */
-static char *unescape(struct pool *pool, const char *s, size_t n)
+/* Drops each backslash of a "..." body in the copy, keeping what follows. */
+static char *unescape(struct parser *ps, const char *start, size_t n)
 {
-	char *out = pool_alloc(pool, n + 1), *d = out;
-	const char *end = s + n;
+	char *out = ps->copy + (start - ps->text), *d = out;
+	const char *s = out, *end = out + n;
 
 	while (s < end) {
 		if (*s == '\\')
@@ -137,11 +184,16 @@ static const char *read_quoted(struct parser *ps)
 	struct loc at = loc_of(ps, ps->pos);
 	char quote = *ps->pos;
 	const char *start = ps->pos + 1, *p = start, *end = ps->end;
+	const unsigned char *stop = quote == '"' ? dquote_stop : squote_stop;
 	int escaped = 0;
 	size_t n;
 
-	while (p < end && *p != quote) {
-		if (*p == '\\' && quote == '"') {
+	for (;;) {
+		while (p < end && !stop[(unsigned char)*p])
+			p++;
+		if (p >= end || *p == quote)
+			break;
+		if (*p == '\\') {
 			escaped = 1;
 			if (++p == end)
 				break;
@@ -158,8 +210,7 @@ static const char *read_quoted(struct parser *ps)
 	if (n > CFG_MAX_TOKEN)
 		return fail_loc(ps, at, "token longer than 16 MiB");
 	ps->pos = p + 1;
-	return escaped ? unescape(ps->pool, start, n)
-		       : pool_strndup(ps->pool, start, n);
+	return escaped ? unescape(ps, start, n) : token_in_copy(ps, start, n);
 }
 
 static const char *read_key(struct parser *ps)
@@ -174,7 +225,7 @@ static const char *read_key(struct parser *ps)
 	if ((size_t)(p - start) > CFG_MAX_TOKEN)
 		return fail_at(ps, start, "token longer than 16 MiB");
 	ps->pos = p;
-	return pool_strndup(ps->pool, start, (size_t)(p - start));
+	return token_in_copy(ps, start, (size_t)(p - start));
 }
 
 /*
@@ -226,6 +277,34 @@ static void *bad_number(struct parser *ps, struct loc at, const char *s, size_t 
 	return fail_loc(ps, at, "invalid number '%.*s'", n > 40 ? 40 : (int)n, s);
 }
 
+/*
+ * The common case of a word: decimal digits without sign or leading zero
+ * that fit in 18 digits, converted in the same pass that finds the word's
+ * end.  Returns 0 when the word is anything else.
+ */
+static int read_plain_int(struct parser *ps, struct cfg_value *v)
+{
+	const char *p = ps->pos, *end = ps->end;
+	const char *stop = end - p > 18 ? p + 18 : end;
+	int64_t acc = 0;
+
+	if (*p == '0' && p + 1 < end && IS_WORD(p[1]))
+		return 0;
+	for (; p < stop; p++) {
+		unsigned d = (unsigned)(*p - '0');
+
+		if (d > 9)
+			break;
+		acc = acc * 10 + d;
+	}
+	if (p == ps->pos || (p < end && IS_WORD(*p)))
+		return 0;
+	ps->pos = p;
+	v->type = CFG_INT;
+	v->v.i = acc;
+	return 1;
+}
+
 /* Types a bare word: number when it starts with [+-]digit, else string. */
 static struct cfg_value *read_word(struct parser *ps, struct cfg_value *v)
 {
@@ -244,7 +323,7 @@ static struct cfg_value *read_word(struct parser *ps, struct cfg_value *v)
 		if (digits != start)
 			return bad_number(ps, at, start, n);
 		v->type = CFG_STRING;
-		v->v.str = pool_strndup(ps->pool, start, n);
+		v->v.str = token_in_copy(ps, start, n);
 		return v;
 	}
 	dot = memchr(digits, '.', (size_t)(end - digits));
@@ -275,12 +354,14 @@ static struct cfg_value *read_scalar(struct parser *ps)
 	c = *ps->pos;
 	if (c != '"' && c != '\'' && !IS_WORD(c))
 		return fail_at(ps, ps->pos, "expected a value, found '%c'", c);
-	v = POOL_NEW(ps->pool, struct cfg_value);
+	v = SLAB_NEW(ps, struct cfg_value);
 	if (c == '"' || c == '\'') {
 		v->type = CFG_STRING;
 		v->v.str = read_quoted(ps);
 		return v->v.str ? v : NULL;
 	}
+	if (read_plain_int(ps, v))
+		return v;
 	return read_word(ps, v);
 }
 
@@ -292,7 +373,7 @@ static struct cfg_value *read_list(struct parser *ps)
 	skip_blanks(ps);
 	if (ps->pos < ps->end && *ps->pos == ']') {
 		ps->pos++;
-		v = POOL_NEW(ps->pool, struct cfg_value);
+		v = SLAB_NEW(ps, struct cfg_value);
 		v->type = CFG_EMPTY_ARRAY;
 		v->list = 1;
 		return v;
@@ -370,14 +451,16 @@ static int read_item(struct parser *ps, struct cfg_node *node, unsigned depth)
 struct cfg_node *cfg_parse(struct pool *p, const char *text, size_t len,
 			   char *err, size_t errlen)
 {
-	struct parser ps = { p, text, text, text, 1, err, errlen };
+	struct parser ps = { p, text, NULL, text, text, text, 1, err, errlen, NULL, NULL };
 	struct cfg_node *tail[CFG_MAX_DEPTH + 1];
-	struct cfg_node *root = POOL_NEW(p, struct cfg_node), *sect = root, *node;
+	struct cfg_node *root = SLAB_NEW(&ps, struct cfg_node), *sect = root, *node;
 	const char *nul = len ? memchr(text, '\0', len) : NULL;
 	unsigned depth = 0;
 	int r;
 
 	ps.end = nul ? nul : text + len;
+	/* Room for the terminator of a token that ends the input. */
+	ps.copy = pool_strndup(p, text, (size_t)(ps.end - text));
 	root->key = "";
 	tail[0] = NULL;
 	for (;;) {
@@ -396,7 +479,7 @@ struct cfg_node *cfg_parse(struct pool *p, const char *text, size_t len,
 			sect = sect->parent;
 			continue;
 		}
-		node = POOL_NEW(p, struct cfg_node);
+		node = SLAB_NEW(&ps, struct cfg_node);
 		if ((r = read_item(&ps, node, depth)) < 0)
 			return NULL;
 		node->parent = sect;

@@ -331,6 +331,54 @@ static void test_scalars(void **state)
 	pool_destroy(p);
 }
 
+/*
+ * Tokens are terminated in a copy of the text and small decimals take a
+ * one-pass path: check the edges of both, and that the input is untouched.
+ */
+static void test_in_place_tokens(void **state)
+{
+	static const char text[] =
+		"a=123456789012345678 b=1234567890123456789 c=0 d=\"s\"e=[1,\"x\\\"y\",2]\n"
+		"f{g=w}h='q'i=\"\"j=99";
+	char before[sizeof(text)];
+	struct pool *p = pool_create("t");
+	char err[256] = "";
+	struct cfg_node *root;
+	const struct cfg_value *v;
+	const char *s;
+	int64_t i;
+
+	(void)state;
+	memcpy(before, text, sizeof(text));
+	root = cfg_parse(p, text, sizeof(text) - 1, err, sizeof(err));
+	if (!root)
+		fail_msg("%s", err);
+	assert_memory_equal(text, before, sizeof(text));
+	assert_int_equal(cfg_get_int(root, "a", &i), 0);
+	assert_true(i == 123456789012345678LL);
+	assert_int_equal(cfg_get_int(root, "b", &i), 0);
+	assert_true(i == 1234567890123456789LL);
+	assert_int_equal(cfg_get_int(root, "c", &i), 0);
+	assert_int_equal(i, 0);
+	assert_int_equal(cfg_get_str(root, "d", &s), 0);
+	assert_string_equal(s, "s");
+	v = cfg_child(root, "e")->value;
+	assert_int_equal(v->v.i, 1);
+	assert_string_equal(v->next->v.str, "x\"y");
+	assert_int_equal(v->next->next->v.i, 2);
+	assert_int_equal(cfg_get_str(root, "f/g", &s), 0);
+	assert_string_equal(s, "w");
+	assert_int_equal(cfg_get_str(root, "h", &s), 0);
+	assert_string_equal(s, "q");
+	assert_int_equal(cfg_get_str(root, "i", &s), 0);
+	assert_string_equal(s, "");
+	assert_int_equal(cfg_get_int(root, "j", &i), 0);
+	assert_int_equal(i, 99);
+	assert_null(cfg_parse(p, "a=12x", 5, err, sizeof(err)));
+	assert_null(cfg_parse(p, "a=99999999999999999999", 22, err, sizeof(err)));
+	pool_destroy(p);
+}
+
 static void test_keys_and_sections(void **state)
 {
 	struct pool *p = pool_create("t");
@@ -819,6 +867,7 @@ int main(void)
 		cmocka_unit_test(test_fixture_values),
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_scalars),
+		cmocka_unit_test(test_in_place_tokens),
 		cmocka_unit_test(test_keys_and_sections),
 		cmocka_unit_test(test_duplicates_last_wins),
 		cmocka_unit_test(test_lists),

@@ -74,6 +74,24 @@ static void test_format_size(void **state)
 	check_size(1047552, "h", 1, "1023.00k");
 	check_size(1610612736, "h", 0, "1.50g");
 	check_size(29360128, "r", 1, "28.00m");
+	check_size(UINT64_MAX, "k", 1, "18014398509481984.00k");
+	check_size(1030, "r", 1, "<1.01k");
+}
+
+/* A short buffer cuts the text as snprintf would, letter included. */
+static void test_format_size_cut(void **state)
+{
+	char buf[8];
+
+	(void)state;
+	format_size(2097664, "k", 1, buf, 6);
+	assert_string_equal(buf, "2048.");
+	format_size(2097664, "k", 1, buf, 8);
+	assert_string_equal(buf, "2048.50");
+	format_size(2097664, "k", 1, buf, 1);
+	assert_string_equal(buf, "");
+	format_size(33554432, "r", 1, buf, 8);
+	assert_string_equal(buf, "32.00m");
 }
 
 /* ---- fixtures ---- */
@@ -673,6 +691,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_size),
+		cmocka_unit_test(test_format_size_cut),
 		cmocka_unit_test(test_fixture_json),
 		cmocka_unit_test(test_orphan_json),
 		cmocka_unit_test(test_text_layouts),
