@@ -1,7 +1,9 @@
 /*
  * pvck: checks the label, PV header and metadata areas of PVs, and dumps
- * them (--dump headers|metadata) in LVM2's layout.
+ * them (--dump headers|metadata|metadata_all|metadata_search) in LVM2's
+ * layout; --repair rewrites the label and metadata areas of one PV.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,8 +13,11 @@
 #include "format/label.h"
 #include "format/mda.h"
 #include "format/text.h"
+#include "metadata/metadata.h"
 #include "misc/log.h"
 #include "misc/pool.h"
+#include "misc/strbuf.h"
+#include "misc/uuid.h"
 
 static void dump_locn(const char *prefix, unsigned i, uint64_t at, const struct disk_locn *l,
 		      const char *what)
@@ -172,25 +177,340 @@ static int check_pv(struct cmd_context *cmd, const char *path, const char *dump)
 	return failed ? -1 : 0;
 }
 
+/* ---- --dump metadata_all | metadata_search ---- */
+
+static void print_copy(const struct mda_text_copy *c, uint64_t start)
+{
+	struct lvm_id id;
+	char dashed[ID_DASHED_LEN + 1] = "";
+
+	if (!id_parse(&id, c->vg_uuid))
+		id_format(&id, dashed);
+	log_print("metadata at %llu length %llu crc %08x vg %s seqno %u id %s",
+		  (unsigned long long)(start + c->offset), (unsigned long long)c->size,
+		  c->checksum, c->vg_name, c->seqno, dashed);
+}
+
+/* LVM2's file layout: the texts without their NULs, "\n--\n" between them. */
+static int write_copies(const char *path, const struct mda_text_copy *c, size_t n, struct pool *mem)
+{
+	struct strbuf sb;
+	size_t i;
+	int r;
+
+	(void)mem;
+	strbuf_init(&sb, 0);
+	for (i = 0; i < n; i++) {
+		if (i)
+			strbuf_addstr(&sb, "\n--\n");
+		strbuf_add(&sb, c[i].text, (size_t)c[i].size - 1);
+	}
+	r = write_dump_file(path, sb.buf ? sb.buf : "", sb.len);
+	strbuf_release(&sb);
+	return r;
+}
+
+static int dump_all_copies(struct cmd_context *cmd, struct device *dev,
+			   const struct disk_locn *l, int search)
+{
+	struct mda_text_copy *copies;
+	int i, n;
+
+	if (search)
+		log_print("Searching for metadata at offset %llu size %llu",
+			  (unsigned long long)l->offset, (unsigned long long)l->size);
+	n = mda_find_copies(dev, l->offset, l->size, cmd->mem, &copies);
+	if (n < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		print_copy(&copies[i], l->offset);
+	if (!n)
+		log_print("No metadata found at offset %llu on %s", (unsigned long long)l->offset,
+			  dev->path);
+	if (arg_is_set(cmd, OPT_FILE))
+		return write_copies(arg_str(cmd, OPT_FILE, NULL), copies, (size_t)n, cmd->mem);
+	return 0;
+}
+
+static int dump_all_pv(struct cmd_context *cmd, const char *path, int search)
+{
+	struct device *dev = cmd_get_device(cmd, path);
+	struct pv_label lb;
+	unsigned i;
+	int r, failed = 0;
+
+	if (!dev || dev_open(dev, 0))
+		return -1;
+	r = label_read(dev, &lb);
+	if (r <= 0) {
+		if (!r)
+			log_error("No LVM label found on %s", dev->path);
+		dev_close(dev);
+		return -1;
+	}
+	for (i = 0; i < lb.mda_count; i++)
+		failed |= dump_all_copies(cmd, dev, &lb.mdas[i], search) != 0;
+	if (!lb.mda_count)
+		log_print("No metadata areas on %s", dev->path);
+	dev_close(dev);
+	return failed ? -1 : 0;
+}
+
+/* ---- --repair ---- */
+
+/*
+ * Where to rebuild: the label's layout when it is intact; otherwise LVM2's
+ * default of one area at 4096, sized by its header when that survived
+ * (0 = unknown until the metadata gives pe_start).
+ */
+static void guess_layout(struct device *dev, struct pv_label *lb, int have_label)
+{
+	unsigned char buf[MDA_HEADER_SIZE];
+	struct mda_header h;
+	const char *why;
+
+	if (have_label)
+		return;
+	memset(lb, 0, sizeof(*lb));
+	lb->sector = LABEL_DEFAULT_SECTOR;
+	lb->mda_count = 1;
+	lb->mdas[0].offset = MDA_DEFAULT_START;
+	if (!dev_read(dev, MDA_DEFAULT_START, sizeof(buf), buf) &&
+	    !mda_header_decode(buf, MDA_DEFAULT_START, 0, &h, &why))
+		lb->mdas[0].size = h.size;
+}
+
+/* Searched when neither label nor header says how big the area is. */
+#define REPAIR_SEARCH_MAX (16ull << 20)
+
+static const struct mda_text_copy *newest_on_pv(struct cmd_context *cmd, struct device *dev,
+					   const struct pv_label *lb)
+{
+	const struct mda_text_copy *best = NULL;
+	struct mda_text_copy *copies;
+	uint64_t dev_size, size, at = 0;
+	unsigned i;
+	int n;
+
+	if (dev_get_size(dev, &dev_size))
+		return NULL;
+	for (i = 0; i < lb->mda_count; i++) {
+		const struct mda_text_copy *c;
+
+		size = lb->mdas[i].size;
+		if (!size && dev_size > lb->mdas[i].offset) {
+			size = dev_size - lb->mdas[i].offset;
+			size = size > REPAIR_SEARCH_MAX ? REPAIR_SEARCH_MAX : size;
+			size -= size % SECTOR_SIZE;
+		}
+		n = mda_find_copies(dev, lb->mdas[i].offset, size, cmd->mem, &copies);
+		c = n > 0 ? mda_newest_copy(copies, (size_t)n) : NULL;
+		if (c && (!best || c->seqno > best->seqno)) {
+			best = c;
+			at = lb->mdas[i].offset + c->offset;
+		}
+	}
+	if (best)
+		log_print("Using metadata at %llu seqno %u of VG %s", (unsigned long long)at,
+			  best->seqno, best->vg_name);
+	return best;
+}
+
+static int read_whole_file(const char *path, struct strbuf *sb)
+{
+	char buf[65536];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		log_error("Cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(sb, buf, n);
+	fclose(f);
+	return 0;
+}
+
+/* The PV this device was: by the label's UUID, else by the recorded name. */
+static struct physical_volume *find_repaired_pv(struct volume_group *vg, struct device *dev,
+						const struct pv_label *lb, int have_label)
+{
+	struct physical_volume *pv;
+
+	if (have_label)
+		return vg_find_pv_by_id(vg, &lb->pv_id);
+	TAILQ_FOREACH(pv, &vg->pvs, list)
+		if (pv->dev_hint && !strcmp(pv->dev_hint, dev->path))
+			return pv;
+	return NULL;
+}
+
+static int fill_label(struct device *dev, const struct physical_volume *pv, struct pv_label *lb,
+		      int have_label)
+{
+	uint64_t dev_size;
+
+	if (dev_get_size(dev, &dev_size))
+		return -1;
+	lb->pv_id = pv->id;
+	lb->data_area.offset = pv->pe_start * SECTOR_SIZE;
+	lb->data_area.size = 0;
+	if (!lb->mdas[0].size && lb->data_area.offset > lb->mdas[0].offset)
+		lb->mdas[0].size = lb->data_area.offset - lb->mdas[0].offset;
+	if (!lb->mdas[0].size) {
+		log_error("Cannot work out the metadata area size of %s.", dev->path);
+		return -1;
+	}
+	if (!have_label) {
+		lb->device_size = dev_size;
+		lb->has_ba = pv->ba_size != 0;
+		lb->ba.offset = pv->ba_start * SECTOR_SIZE;
+		lb->ba.size = pv->ba_size * SECTOR_SIZE;
+	}
+	lb->ext_version = PV_HEADER_EXT_VERSION;
+	lb->ext_flags |= PV_EXT_USED;
+	return 0;
+}
+
+static void print_repair_plan(struct device *dev, const struct pv_label *lb)
+{
+	unsigned char sec[SECTOR_SIZE];
+
+	label_encode(lb, sec);
+	log_print("Writing label_header.crc 0x%x pv_header uuid %s device_size %llu",
+		  get_le32(sec + LABEL_CRC_START - 4), lb->pv_id.uuid,
+		  (unsigned long long)lb->device_size);
+	log_print("Writing data_offset %llu mda1_offset %llu mda1_size %llu "
+		  "mda2_offset %llu mda2_size %llu", (unsigned long long)lb->data_area.offset,
+		  (unsigned long long)lb->mdas[0].offset, (unsigned long long)lb->mdas[0].size,
+		  (unsigned long long)(lb->mda_count > 1 ? lb->mdas[1].offset : 0),
+		  (unsigned long long)(lb->mda_count > 1 ? lb->mdas[1].size : 0));
+	(void)dev;
+}
+
+/* Label, then each area's text at its start, then its header. */
+static int write_repair(struct device *dev, const struct pv_label *lb, const char *text,
+			size_t len)
+{
+	unsigned i;
+
+	if (label_write(dev, lb))
+		return -1;
+	for (i = 0; i < lb->mda_count; i++) {
+		struct mda_header h;
+
+		mda_header_init(&h, lb->mdas[i].offset, lb->mdas[i].size);
+		if (mda_write_text(dev, &h, text, len, &h.slot[0]))
+			return -1;
+		log_print("Writing metadata at %llu length %llu crc 0x%x mda%u",
+			  (unsigned long long)(h.start + h.slot[0].offset),
+			  (unsigned long long)h.slot[0].size, h.slot[0].checksum, i + 1);
+		if (mda_header_write(dev, &h))
+			return -1;
+		log_print("Writing mda_header at %llu mda%u", (unsigned long long)h.start, i + 1);
+	}
+	return 0;
+}
+
+/* The metadata to write: -f FILE, else the newest copy on the PV. */
+static int repair_text(struct cmd_context *cmd, struct device *dev, const struct pv_label *lb,
+		       struct strbuf *sb)
+{
+	const struct mda_text_copy *c;
+
+	if (arg_is_set(cmd, OPT_FILE))
+		return read_whole_file(arg_str(cmd, OPT_FILE, NULL), sb);
+	c = newest_on_pv(cmd, dev, lb);
+	if (!c) {
+		log_error("No metadata found on %s to repair from: use -f|--file with a "
+			  "metadata file (from pvck --dump metadata or a backup).", dev->path);
+		return -1;
+	}
+	strbuf_add(sb, c->text, (size_t)c->size - 1);
+	return 0;
+}
+
+static int repair_pv(struct cmd_context *cmd, struct device *dev)
+{
+	struct pv_label lb;
+	struct strbuf sb;
+	struct volume_group *vg = NULL;
+	struct physical_volume *pv;
+	int have_label, r = -1;
+
+	have_label = label_read(dev, &lb);
+	if (have_label < 0)
+		return -1;
+	guess_layout(dev, &lb, have_label);
+	strbuf_init(&sb, 0);
+	if (repair_text(cmd, dev, &lb, &sb))
+		goto out;
+	vg = vg_import_text(sb.buf ? sb.buf : "", sb.len, dev->path);
+	if (!vg)
+		goto out;
+	pv = find_repaired_pv(vg, dev, &lb, have_label);
+	if (!pv) {
+		log_error("Cannot find PV %s in the metadata of VG %s.", dev->path, vg->name);
+		goto out;
+	}
+	if (fill_label(dev, pv, &lb, have_label))
+		goto out;
+	print_repair_plan(dev, &lb);
+	if (!cmd_confirm(cmd, "Write new LVM header to %s? ", dev->path))
+		goto out;
+	r = cmd->test_mode ? 0 : write_repair(dev, &lb, sb.buf, sb.len);
+out:
+	if (vg)
+		vg_free(vg);
+	strbuf_release(&sb);
+	return r;
+}
+
+static int repair_path(struct cmd_context *cmd, const char *path)
+{
+	struct device *dev = cmd_get_device(cmd, path);
+	int r;
+
+	if (!dev || dev_open(dev, !cmd->test_mode))
+		return -1;
+	r = repair_pv(cmd, dev);
+	dev_close(dev);
+	return r;
+}
+
+static int is_dump(const char *dump, const char *what)
+{
+	return dump && !strcmp(dump, what);
+}
+
 int cmd_pvck(struct cmd_context *cmd)
 {
 	const char *dump = arg_str(cmd, OPT_DUMP, NULL);
-	int i, failed = 0;
+	int i, failed = 0, all = is_dump(dump, "metadata_all");
+	int search = is_dump(dump, "metadata_search");
 
-	if (arg_is_set(cmd, OPT_REPAIR)) {
-		log_error("pvck --repair is not implemented.");
-		return EXIT_FAILED;
-	}
-	if (dump && strcmp(dump, "headers") && strcmp(dump, "metadata")) {
-		log_error("pvck --dump %s is not implemented (headers, metadata are).", dump);
-		return EXIT_FAILED;
+	if (dump && !is_dump(dump, "headers") && !is_dump(dump, "metadata") && !all && !search) {
+		log_error("Unknown --dump value %s (headers, metadata, metadata_all, "
+			  "metadata_search).", dump);
+		return EXIT_BAD_CMDLINE;
 	}
 	if (!cmd->argc) {
 		log_error("Please specify a physical volume.");
 		return EXIT_BAD_CMDLINE;
 	}
+	if (arg_is_set(cmd, OPT_REPAIR)) {
+		if (dump || cmd->argc != 1) {
+			log_error("--repair takes one PV and no --dump.");
+			return EXIT_BAD_CMDLINE;
+		}
+		return repair_path(cmd, cmd->argv[0]) ? EXIT_FAILED : EXIT_OK;
+	}
 	for (i = 0; i < cmd->argc; i++)
-		failed |= check_pv(cmd, cmd->argv[i], dump) != 0;
+		if (all || search)
+			failed |= dump_all_pv(cmd, cmd->argv[i], search) != 0;
+		else
+			failed |= check_pv(cmd, cmd->argv[i], dump) != 0;
 	return failed ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -198,8 +518,8 @@ const struct command_def cmddef_pvck = {
 	"pvck", cmd_pvck, "Check metadata on physical volumes",
 	"  pvck PV ...\n"
 	"\t[ --dump headers|metadata|metadata_all|metadata_search ]\n"
-	"\t[ --repair ]\n"
 	"\t[ -f|--file String ]\n"
+	"  pvck --repair [ -f|--file String ] PV\n"
 	"\t[ COMMON_OPTIONS ]\n",
 	(const enum option_id[]){ OPT_DUMP, OPT_REPAIR, OPT_FILE, OPT_YES, OPT_COUNT }, 1, -1
 };

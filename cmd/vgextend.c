@@ -5,6 +5,54 @@
 #include "metadata/metadata.h"
 #include "misc/log.h"
 
+/*
+ * A PV written as MISSING while its device was away is usable again once
+ * the device is back: only the flag changes.  0 if restored, -1 if not.
+ */
+static int restore_one(struct cmd_context *cmd, struct volume_group *vg, const char *path)
+{
+	struct device *dev = cmd_get_device(cmd, path);
+	struct physical_volume *pv = dev ? vg_find_pv_by_dev(vg, dev) : NULL;
+
+	if (!pv) {
+		log_warn("PV %s not found in VG %s", path, vg->name);
+		return -1;
+	}
+	if (!(pv->flags & PV_F_MISSING) && !(pv->status & PV_MISSING)) {
+		log_warn("PV %s was not lost.", path);
+		return -1;
+	}
+	pv->flags &= ~PV_F_MISSING;
+	pv->status &= ~PV_MISSING;
+	return 0;
+}
+
+static int restore_missing(struct cmd_context *cmd, const char *name)
+{
+	struct volume_group *vg;
+	int i, restored = 0;
+
+	if (cmd_lock_global(cmd, 1))
+		return EXIT_FAILED;
+	vg = cmd_read_vg_for_update(cmd, name);
+	if (!vg)
+		return EXIT_FAILED;
+	for (i = 1; i < cmd->argc; i++)
+		restored += !restore_one(cmd, vg, cmd->argv[i]);
+	if (!restored) {
+		log_error("No PV has been restored.");
+		vg_free(vg);
+		return EXIT_FAILED;
+	}
+	if (cmd_commit_vg(cmd, vg) || vg_mark_pvs_used(cmd, vg)) {
+		vg_free(vg);
+		return EXIT_FAILED;
+	}
+	log_print("Volume group \"%s\" successfully extended", vg->name);
+	vg_free(vg);
+	return EXIT_OK;
+}
+
 int cmd_vgextend(struct cmd_context *cmd)
 {
 	const char *name = cmd_vg_name_arg(cmd, cmd->argv[0]);
@@ -12,10 +60,8 @@ int cmd_vgextend(struct cmd_context *cmd)
 	struct volume_group *vg;
 	int i;
 
-	if (arg_is_set(cmd, OPT_RESTOREMISSING)) {
-		log_error("vgextend --restoremissing is not implemented in openlvm yet.");
-		return EXIT_FAILED;
-	}
+	if (arg_is_set(cmd, OPT_RESTOREMISSING))
+		return restore_missing(cmd, name);
 	if (pv_params_from_args(cmd, &params))
 		return EXIT_BAD_CMDLINE;
 	if (cmd_lock_global(cmd, 1))

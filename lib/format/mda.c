@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "device/device.h"
+#include "format/text.h"
 #include "misc/log.h"
 #include "misc/pool.h"
 
@@ -364,4 +365,136 @@ int mda_write_text(struct device *dev, const struct mda_header *hdr,
 	locn->checksum = lvm_crc(lvm_crc(LVM_CRC_SEED, text, len), "", 1);
 	locn->flags = 0;
 	return 0;
+}
+
+/* ---- Searching an area for every text copy ---- */
+
+/*
+ * Where the first NUL at or after each sector start lies (size when none):
+ * one backward pass, so every candidate finds its end in O(1).
+ */
+static uint64_t *sector_nul_table(const unsigned char *area, uint64_t size, struct pool *mem)
+{
+	uint64_t nsec = size / SECTOR_SIZE, next = size, i;
+	uint64_t *tab = POOL_ARRAY(mem, uint64_t, (size_t)nsec + 1);
+
+	tab[nsec] = size;
+	for (i = size; i-- > 0;) {
+		if (!area[i])
+			next = i;
+		if (!(i % SECTOR_SIZE))
+			tab[i / SECTOR_SIZE] = next;
+	}
+	return tab;
+}
+
+static int starts_like_vg(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '+' || c == '_' || c == '.' || c == '-';
+}
+
+/* The candidate's size including its NUL, wrapping once; 0 if none. */
+static uint64_t candidate_size(const uint64_t *nul, uint64_t at, uint64_t size)
+{
+	uint64_t end = nul[at / SECTOR_SIZE];
+
+	if (end < size)
+		return end - at + 1;
+	end = nul[MDA_HEADER_SIZE / SECTOR_SIZE];
+	if (end >= at)
+		return 0;
+	return size - at + end - MDA_HEADER_SIZE + 1;
+}
+
+static const char *candidate_text(const unsigned char *area, uint64_t size, uint64_t at,
+				  uint64_t len, struct pool *mem)
+{
+	unsigned char *buf;
+	uint64_t first = size - at;
+
+	if (len <= first)
+		return (const char *)area + at;
+	buf = pool_alloc(mem, (size_t)len);
+	memcpy(buf, area + at, (size_t)first);
+	memcpy(buf + first, area + MDA_HEADER_SIZE, (size_t)(len - first));
+	return (const char *)buf;
+}
+
+static int take_candidate(const unsigned char *area, uint64_t size, uint64_t at, uint64_t len,
+			  struct pool *mem, struct mda_text_copy *c)
+{
+	c->text = candidate_text(area, size, at, len, mem);
+	if (text_peek(c->text, (size_t)len - 1, mem, &c->vg_name, c->vg_uuid, &c->seqno))
+		return 0;
+	c->offset = at;
+	c->size = len;
+	c->checksum = lvm_crc(LVM_CRC_SEED, c->text, (size_t)len);
+	return 1;
+}
+
+size_t mda_find_copies_buf(const unsigned char *area, uint64_t size, struct pool *mem,
+			   struct mda_text_copy **out)
+{
+	uint64_t *nul, at, len, max = mda_max_text_size(size);
+	size_t n = 0, cap = 8;
+	struct mda_text_copy *copies = POOL_ARRAY(mem, struct mda_text_copy, cap);
+
+	*out = copies;
+	if (size < 2 * MDA_HEADER_SIZE)
+		return 0;
+	size -= size % SECTOR_SIZE;
+	nul = sector_nul_table(area, size, mem);
+	for (at = MDA_HEADER_SIZE; at < size; at += SECTOR_SIZE) {
+		if (!starts_like_vg(area[at]))
+			continue;
+		len = candidate_size(nul, at, size);
+		if (len < 2 || len > max)
+			continue;
+		if (n == cap) {
+			struct mda_text_copy *bigger = POOL_ARRAY(mem, struct mda_text_copy, cap * 2);
+
+			memcpy(bigger, copies, n * sizeof(*copies));
+			copies = bigger;
+			cap *= 2;
+		}
+		if (!take_candidate(area, size, at, len, mem, &copies[n]))
+			continue;
+		n++;
+		if (len > size - at)
+			break;	/* wrapped: the rest of the area is this copy */
+		at = round_up_sector(at + len) - SECTOR_SIZE;
+	}
+	*out = copies;
+	return n;
+}
+
+int mda_find_copies(struct device *dev, uint64_t start, uint64_t size, struct pool *mem,
+		    struct mda_text_copy **out)
+{
+	uint64_t dev_size;
+	unsigned char *area;
+
+	if (dev_get_size(dev, &dev_size))
+		return -1;
+	if (size > MDA_TEXT_SANE_MAX || !inside_device(start, 0, size, dev_size)) {
+		log_error("%s: Metadata area at offset %llu size %llu lies beyond the device.",
+			  dev->path, (unsigned long long)start, (unsigned long long)size);
+		return -1;
+	}
+	area = pool_alloc(mem, (size_t)size);
+	if (dev_read(dev, start, (size_t)size, area))
+		return -1;
+	return (int)mda_find_copies_buf(area, size, mem, out);
+}
+
+const struct mda_text_copy *mda_newest_copy(const struct mda_text_copy *copies, size_t n)
+{
+	const struct mda_text_copy *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!best || copies[i].seqno >= best->seqno)
+			best = &copies[i];
+	return best;
 }

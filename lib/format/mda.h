@@ -53,4 +53,33 @@ int mda_next_location(const struct mda_header *hdr, uint64_t size, uint64_t *off
 int mda_write_text(struct device *dev, const struct mda_header *hdr,
 		   const char *text, size_t len, struct raw_locn *locn);
 
+/*
+ * A metadata text copy found by searching a whole area (pvck --dump
+ * metadata_all|metadata_search, pvck --repair): any sector-aligned text
+ * in [512, size) whose VG section parses, up to its NUL (wrapping to 512
+ * as the writer does).
+ */
+struct mda_text_copy {
+	uint64_t offset;	/* relative to the area start */
+	uint64_t size;		/* bytes including the NUL */
+	uint32_t checksum;	/* lvm_crc of those bytes */
+	uint32_t seqno;
+	const char *vg_name;
+	char vg_uuid[33];	/* undashed */
+	const char *text;	/* NUL-terminated, pool memory */
+};
+
+/*
+ * Searches an area held in memory (area[0..size), header included) and
+ * returns the copies in offset order in *out (pool memory).  Copies never
+ * overlap: a hit inside an earlier copy is part of it.  Returns the count.
+ */
+size_t mda_find_copies_buf(const unsigned char *area, uint64_t size, struct pool *mem,
+			   struct mda_text_copy **out);
+/* Reads the area at start..start+size of dev and searches it.  Count or -1. */
+int mda_find_copies(struct device *dev, uint64_t start, uint64_t size, struct pool *mem,
+		    struct mda_text_copy **out);
+/* The newest copy (highest seqno, later offset on ties) or NULL. */
+const struct mda_text_copy *mda_newest_copy(const struct mda_text_copy *copies, size_t n);
+
 #endif

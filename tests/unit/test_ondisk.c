@@ -874,6 +874,91 @@ static void test_write_text_too_big(void **state)
 	dev_close(dev);
 }
 
+/* ---- mda_find_copies_buf ---- */
+
+#define FIND_AREA 8192u
+
+static void put_text(unsigned char *area, uint64_t at, const char *text)
+{
+	size_t len = strlen(text) + 1, first = len;
+
+	if (at + len > FIND_AREA)
+		first = FIND_AREA - at;
+	memcpy(area + at, text, first);
+	memcpy(area + MDA_HEADER_SIZE, text + first, len - first);
+}
+
+static const char *vg_text(struct pool *mem, unsigned seqno, size_t pad)
+{
+	return pool_printf(mem, "vg {\nid = \"aaaaaa-bbbb-cccc-dddd-eeee-ffff-gggggg\"\n"
+			   "seqno = %u\n%*s}\n", seqno, (int)pad, "");
+}
+
+static void test_find_copies_in_order(void **state)
+{
+	struct pool *mem = pool_create("t");
+	unsigned char *area = calloc(1, FIND_AREA);
+	struct mda_text_copy *c;
+	const char *t1 = vg_text(mem, 1, 10), *t2 = vg_text(mem, 2, 700);
+	size_t n;
+
+	(void)state;
+	put_text(area, 512, t1);
+	put_text(area, 1024, t2);
+	/* a sector inside t2 that looks like a section is part of t2 */
+	memcpy(area + 1536, "pv0 {\nid = \"x\"\nseqno = 9\n}\n", 27);
+	n = mda_find_copies_buf(area, FIND_AREA, mem, &c);
+	assert_int_equal(n, 2);
+	assert_int_equal(c[0].offset, 512);
+	assert_int_equal(c[0].size, strlen(t1) + 1);
+	assert_int_equal(c[0].seqno, 1);
+	assert_string_equal(c[0].vg_name, "vg");
+	assert_int_equal(c[0].checksum, lvm_crc(LVM_CRC_SEED, t1, strlen(t1) + 1));
+	assert_int_equal(c[1].offset, 1024);
+	assert_int_equal(c[1].seqno, 2);
+	assert_ptr_equal(mda_newest_copy(c, n), &c[1]);
+	assert_null(mda_newest_copy(c, 0));
+	free(area);
+	pool_destroy(mem);
+}
+
+static void test_find_copies_wrapped(void **state)
+{
+	struct pool *mem = pool_create("t");
+	unsigned char *area = calloc(1, FIND_AREA);
+	struct mda_text_copy *c;
+	const char *t = vg_text(mem, 7, 900);
+	size_t n;
+
+	(void)state;
+	put_text(area, FIND_AREA - 512, t);
+	n = mda_find_copies_buf(area, FIND_AREA, mem, &c);
+	assert_int_equal(n, 1);
+	assert_int_equal(c[0].offset, FIND_AREA - 512);
+	assert_int_equal(c[0].size, strlen(t) + 1);
+	assert_string_equal(c[0].text, t);
+	assert_int_equal(c[0].seqno, 7);
+	free(area);
+	pool_destroy(mem);
+}
+
+static void test_find_copies_rejects_garbage(void **state)
+{
+	struct pool *mem = pool_create("t");
+	unsigned char *area = calloc(1, FIND_AREA);
+	struct mda_text_copy *c;
+
+	(void)state;
+	memset(area + 512, 'a', FIND_AREA - 512);	/* no NUL anywhere */
+	assert_int_equal(mda_find_copies_buf(area, FIND_AREA, mem, &c), 0);
+	memset(area, 0, FIND_AREA);
+	memcpy(area + 1024, "vg { not metadata", 17);
+	assert_int_equal(mda_find_copies_buf(area, FIND_AREA, mem, &c), 0);
+	assert_int_equal(mda_find_copies_buf(area, 600, mem, &c), 0);
+	free(area);
+	pool_destroy(mem);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -895,6 +980,9 @@ int main(void)
 		cmocka_unit_test(test_write_read_roundtrip),
 		cmocka_unit_test(test_read_text_errors),
 		cmocka_unit_test(test_write_text_too_big),
+		cmocka_unit_test(test_find_copies_in_order),
+		cmocka_unit_test(test_find_copies_wrapped),
+		cmocka_unit_test(test_find_copies_rejects_garbage),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
