@@ -147,6 +147,23 @@ static int wanted_dev(const struct cmd_context *cmd, const struct device *dev, c
 	return 0;
 }
 
+/* PVs a VG lists but no device carries: LVM2 shows them as [unknown]. */
+static void add_missing_pvs(struct cmd_context *cmd, struct report *r, struct lvm_scan *scan)
+{
+	struct vg_info *vi;
+	struct physical_volume *pv;
+
+	TAILQ_FOREACH(vi, &scan->vgs, list) {
+		struct volume_group *vg = read_vg_view(cmd, vi);
+
+		if (!vg)
+			continue;
+		TAILQ_FOREACH(pv, &vg->pvs, list)
+			if (!pv->dev)
+				report_add_pv(r, pv);
+	}
+}
+
 int cmd_pvs(struct cmd_context *cmd)
 {
 	struct report *r;
@@ -184,6 +201,8 @@ int cmd_pvs(struct cmd_context *cmd)
 			continue;
 		report_add_pv(r, pv ? pv : orphan_pv(cmd, info));
 	}
+	if (!cmd->argc)
+		add_missing_pvs(cmd, r, scan);
 	for (i = 0; i < cmd->argc; i++) {
 		if (seen[i])
 			continue;

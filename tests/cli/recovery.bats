@@ -171,7 +171,6 @@ make_vg_missing_pv() {
 }
 
 @test "pvs lists a missing PV as [unknown] with pv_attr a-m" {
-	skip "pvs does not list missing PVs yet (cmd/reporting.c)"
 	make_vg_missing_pv
 	run olvm pvs --noheadings -o pv_name,pv_attr
 	[[ "$output" == *"[unknown]"*"a-m"* ]]
