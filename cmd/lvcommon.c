@@ -59,6 +59,10 @@ int lv_size_parse(struct cmd_context *cmd, int allow_sign, struct lv_size_arg *o
 			log_error("Invalid argument for --extents: %s", v);
 			return -1;
 		}
+		if (!out->value) {
+			log_error("--extents may not be zero.");
+			return -1;
+		}
 		return 0;
 	}
 	if (!(v = arg_str(cmd, OPT_SIZE, NULL)))
@@ -73,6 +77,10 @@ int lv_size_parse(struct cmd_context *cmd, int allow_sign, struct lv_size_arg *o
 	    (!allow_sign && out->sign != SIGN_NONE)) {
 		log_error("Can't parse size argument.");
 		log_error("Invalid argument for --size: %s", v);
+		return -1;
+	}
+	if (!bytes) {
+		log_error("--size may not be zero.");
 		return -1;
 	}
 	out->value = (bytes + 511) / 512;
@@ -115,6 +123,24 @@ int lv_size_extents(struct cmd_context *cmd, const struct lv_size_arg *sz,
 	}
 	*extents = (base * sz->value + (round_up ? 99 : 0)) / 100;
 	return 0;
+}
+
+int lv_new_name_check(const char *vg_name, const char *name)
+{
+	const char *why = lv_name_invalid(vg_name, name), *word;
+
+	if (!why)
+		return 0;
+	word = lv_name_reserved_word(name);
+	if (word && *word == '_')
+		log_error("Names including \"%s\" are reserved. Please choose a different LV "
+			  "name.", word);
+	else if (word)
+		log_error("Names starting \"%s\" are reserved. Please choose a different LV "
+			  "name.", word);
+	else
+		log_error("Logical volume name \"%s\" is invalid.", name);
+	return -1;
 }
 
 int lv_name_arg(struct cmd_context *cmd, const char *arg, const char *default_vg,
@@ -251,17 +277,8 @@ int lv_pv_ranges(struct cmd_context *cmd, struct volume_group *vg, char **args, 
 /* Size of the listed PVs (each counted once), for %PVS; all PVs if none. */
 uint64_t lv_ranges_extents(const struct alloc_request *req)
 {
-	uint64_t n = 0;
-
-	for (unsigned i = 0; i < req->nranges; i++) {
-		unsigned j;
-
-		for (j = 0; j < i && req->ranges[j].pv != req->ranges[i].pv; j++)
-			;
-		if (j == i)
-			n += req->ranges[i].pv->pe_count;
-	}
-	return n;
+	/* %PVS with a PV list: the free extents in the listed ranges (LVM2). */
+	return req->nranges ? alloc_free_extents(req->ranges[0].pv->vg, req) : 0;
 }
 
 int lv_stripes_from_args(struct cmd_context *cmd, const struct volume_group *vg,

@@ -31,6 +31,9 @@ int lv_size_extents(struct cmd_context *cmd, const struct lv_size_arg *sz,
 		    const struct volume_group *vg, uint64_t pv_extents, int round_up,
 		    uint64_t *extents);
 
+/* A name for a new or renamed LV, refused with LVM2's message.  0 or -1. */
+int lv_new_name_check(const char *vg_name, const char *name);
+
 /* Splits "vg/lv", "/dev/vg/lv" or plain "lv" (with default_vg).  0 or -1. */
 int lv_name_arg(struct cmd_context *cmd, const char *arg, const char *default_vg,
 		const char **vg_name, const char **lv_name);
@@ -44,6 +47,7 @@ const char *lv_sectors_str(struct cmd_context *cmd, uint64_t sectors);
 /* PV arguments with optional :PE ranges into allocation ranges.  0 or -1. */
 int lv_pv_ranges(struct cmd_context *cmd, struct volume_group *vg, char **args, int nargs,
 		 struct alloc_request *req);
+/* Free extents in the PV list's ranges (what %PVS counts). */
 uint64_t lv_ranges_extents(const struct alloc_request *req);
 
 /* -i/-I into req (defaults: the given stripes; 64 KiB).  0 or -1. */

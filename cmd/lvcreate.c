@@ -97,7 +97,7 @@ static int parse_flags(struct cmd_context *cmd, struct create_params *p)
 
 static int parse_names(struct cmd_context *cmd, struct create_params *p)
 {
-	const char *n = arg_str(cmd, OPT_NAME, NULL), *why;
+	const char *n = arg_str(cmd, OPT_NAME, NULL);
 
 	if (!cmd->argc && !(n && strchr(n, '/'))) {
 		log_error("Please provide a volume group name");
@@ -108,16 +108,8 @@ static int parse_names(struct cmd_context *cmd, struct create_params *p)
 		n = strrchr(cmd->argv[0], '/') + 1;
 	if (n && strchr(n, '/') && lv_name_arg(cmd, n, p->vg_name, &p->vg_name, &n))
 		return -1;
-	if (n) {
-		why = lv_name_invalid(p->vg_name, n);
-		if (why && !strcmp(why, "uses a reserved prefix"))
-			log_error("Names starting \"%.8s\" are reserved. Please choose a different "
-				  "LV name.", n);
-		else if (why)
-			log_error("Logical volume name \"%s\" is invalid.", n);
-		if (why)
-			return -1;
-	}
+	if (n && lv_new_name_check(p->vg_name, n))
+		return -1;
 	p->lv_name = n;
 	return 0;
 }

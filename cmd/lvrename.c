@@ -23,7 +23,7 @@ const struct command_def cmddef_lvrename = {
 static int parse_names(struct cmd_context *cmd, const char **vg, const char **old,
 		       const char **new_name)
 {
-	const char *vg2 = NULL, *why;
+	const char *vg2 = NULL;
 
 	if (cmd->argc == 3) {
 		*vg = cmd_vg_name_arg(cmd, cmd->argv[0]);
@@ -39,12 +39,11 @@ static int parse_names(struct cmd_context *cmd, const char **vg, const char **ol
 			  *vg, vg2);
 		return -1;
 	}
-	why = lv_name_invalid(*vg, *new_name);
-	if (why) {
-		log_error("New logical volume name \"%s\" is invalid (%s).", *new_name, why);
+	if (lv_name_invalid(*vg, *new_name) && !lv_name_reserved_word(*new_name)) {
+		log_error("New logical volume name \"%s\" is invalid", *new_name);
 		return -1;
 	}
-	return 0;
+	return lv_new_name_check(*vg, *new_name);
 }
 
 static int cmd_lvrename(struct cmd_context *cmd)

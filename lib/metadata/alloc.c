@@ -14,6 +14,7 @@
 
 struct run {
 	uint32_t start, len;
+	int cut;			/* what a piece left: LVM2 files it after equals */
 };
 
 struct pv_free {
@@ -23,10 +24,22 @@ struct pv_free {
 	int usable;			/* may receive new extents */
 };
 
+/* A candidate run for one stripe of the next piece. */
+struct choice {
+	unsigned slot, rank;
+	struct run *run;
+	uint32_t use;			/* extents this run would give */
+};
+
 struct free_map {
 	struct pool *mem;
 	struct pv_free *slot;		/* indexed by pv->index */
 	unsigned nslots;
+	unsigned *rank;			/* tie order: PV list order, else VG order */
+	/* Scratch space reused by every step (sized once, after the build). */
+	struct run **sorted;		/* one PV's runs */
+	struct choice *cands;		/* every run of every PV */
+	unsigned char *taken;		/* per slot */
 };
 
 /* An interval of a PV: allocated (building the map) or allowed (PV list). */
@@ -172,6 +185,25 @@ static int pv_usable(const struct physical_volume *pv)
 	       !(pv->flags & PV_F_MISSING);
 }
 
+/* PVs named on the command line are tried in the order they were named. */
+static void set_ranks(struct free_map *map, const struct alloc_request *req)
+{
+	unsigned next = 0;
+
+	map->rank = POOL_ARRAY(map->mem, unsigned, map->nslots + 1);
+	for (unsigned s = 0; s < map->nslots; s++)
+		map->rank[s] = UINT32_MAX;
+	for (unsigned i = 0; req->ranges && i < req->nranges; i++) {
+		unsigned s = req->ranges[i].pv->index;
+
+		if (s < map->nslots && map->rank[s] == UINT32_MAX)
+			map->rank[s] = next++;
+	}
+	for (unsigned s = 0; s < map->nslots; s++)
+		if (map->rank[s] == UINT32_MAX)
+			map->rank[s] = next++;
+}
+
 static void build_map(struct free_map *map, struct volume_group *vg,
 		      const struct alloc_request *req)
 {
@@ -182,6 +214,7 @@ static void build_map(struct free_map *map, struct volume_group *vg,
 	vg_recount(vg);		/* pv->index are the slots */
 	map->nslots = vg->pv_count;
 	map->slot = POOL_ARRAY(map->mem, struct pv_free, map->nslots + 1);
+	set_ranks(map, req);
 	used = used_spans(vg, map->mem, &nused);
 	if (req->ranges)
 		allow = allowed_spans(req, map->mem, &nallow);
@@ -219,6 +252,20 @@ static uint64_t map_free(const struct free_map *map)
 	return n;
 }
 
+static void alloc_scratch(struct free_map *map)
+{
+	unsigned most = 0, total = 0;
+
+	for (unsigned s = 0; s < map->nslots; s++) {
+		if (map->slot[s].nruns > most)
+			most = map->slot[s].nruns;
+		total += map->slot[s].nruns;
+	}
+	map->sorted = POOL_ARRAY(map->mem, struct run *, most + 1);
+	map->cands = POOL_ARRAY(map->mem, struct choice, total + map->nslots + 1);
+	map->taken = pool_alloc(map->mem, map->nslots + 1);
+}
+
 uint64_t alloc_free_extents(const struct volume_group *vg, const struct alloc_request *req)
 {
 	struct free_map map = { .mem = pool_create("alloc") };
@@ -230,24 +277,26 @@ uint64_t alloc_free_extents(const struct volume_group *vg, const struct alloc_re
 	return n;
 }
 
-/* Cling: only PVs the LV already has extents on stay usable. */
-static void restrict_to_lv(struct free_map *map, const struct logical_volume *lv)
+/*
+ * Cling sets: on_lv[i * nslots + s] says stripe i of the request may use
+ * PV slot s.  LVM2 (2.03, observed) clings to the PVs of the LV's first
+ * segment only: stripe i to its area i when the stripe counts agree, else
+ * every stripe to any of them.
+ */
+static void mark_cling(const struct lv_segment *seg, unsigned n, unsigned nslots,
+		       unsigned char *on_lv)
 {
-	const struct lv_segment *seg;
-	unsigned char *keep = pool_alloc(map->mem, map->nslots + 1);
-	int any = 0;
+	int same = seg->area_count == n;
 
-	TAILQ_FOREACH(seg, &lv->segments, list)
-		for (uint32_t a = 0; a < seg->area_count; a++)
-			if (seg->areas[a].type == AREA_PV && seg->areas[a].u.pv.pv) {
-				keep[seg->areas[a].u.pv.pv->index] = 1;
-				any = 1;
-			}
-	if (!any)
-		return;
-	for (unsigned s = 0; s < map->nslots; s++)
-		if (!keep[s])
-			map->slot[s].usable = 0;
+	for (uint32_t a = 0; a < seg->area_count; a++) {
+		const struct seg_area *ar = &seg->areas[a];
+
+		if (ar->type != AREA_PV || !ar->u.pv.pv)
+			continue;
+		for (unsigned i = 0; i < n; i++)
+			if (!same || i == a)
+				on_lv[i * nslots + ar->u.pv.pv->index] = 1;
+	}
 }
 
 static struct run *run_at(struct pv_free *f, uint32_t start)
@@ -258,107 +307,149 @@ static struct run *run_at(struct pv_free *f, uint32_t start)
 	return NULL;
 }
 
-/* Smallest run holding need (the later one on ties), or NULL. */
-static struct run *best_fit(struct pv_free *f, uint32_t need)
+/*
+ * Larger runs first, then runs no piece has cut, then lower start: the
+ * order LVM2 visits a PV's areas.
+ */
+static int run_ptr_cmp(const void *a, const void *b)
 {
-	struct run *best = NULL;
+	const struct run *x = *(struct run *const *)a, *y = *(struct run *const *)b;
 
-	for (unsigned r = 0; r < f->nruns; r++)
-		if (f->runs[r].len >= need && (!best || f->runs[r].len <= best->len))
-			best = &f->runs[r];
-	return best;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	if (x->cut != y->cut)
+		return x->cut - y->cut;
+	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static struct run *largest(struct pv_free *f)
+/*
+ * The run of one PV that receives the next need extents, as LVM2 picks it
+ * (derived by experiment): visiting the runs largest first, a run that holds
+ * need replaces the current pick when it is smaller than what the pick would
+ * leave over, or when both are exact fits; with no run holding need, the
+ * largest run.
+ */
+static struct run *pv_pick(struct free_map *map, struct pv_free *f, uint32_t need)
 {
-	struct run *big = NULL;
+	struct run **fit = map->sorted, *pick = NULL;
+	unsigned n = 0;
 
-	for (unsigned r = 0; r < f->nruns; r++)
-		if (f->runs[r].len && (!big || f->runs[r].len > big->len))
-			big = &f->runs[r];
-	return big;
+	for (unsigned r = 0; r < f->nruns; r++) {
+		if (f->runs[r].len >= need)
+			fit[n++] = &f->runs[r];
+		else if (f->runs[r].len && (!pick || f->runs[r].len > pick->len))
+			pick = &f->runs[r];
+	}
+	if (!n)
+		return pick;
+	qsort(fit, n, sizeof(*fit), run_ptr_cmp);
+	pick = fit[0];
+	for (unsigned i = 1; i < n; i++)
+		if (fit[i]->len < pick->len - need || (fit[i]->len == need && pick->len == need))
+			pick = fit[i];
+	return pick;
 }
 
-struct choice {
-	unsigned slot;
-	struct run *run;
-};
-
+/* Longest contribution first, then PV list (or VG) order, then PE order. */
 static int choice_cmp(const void *a, const void *b)
 {
 	const struct choice *x = a, *y = b;
 
-	if (x->run->len != y->run->len)
-		return x->run->len > y->run->len ? -1 : 1;
-	if (x->slot != y->slot)
-		return x->slot < y->slot ? -1 : 1;
+	if (x->use != y->use)
+		return x->use > y->use ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
 	return x->run->start < y->run->start ? -1 : x->run->start > y->run->start;
 }
 
-static unsigned fitting_choices(struct free_map *map, uint32_t need, unsigned n, int anywhere,
-				struct choice *out)
+/*
+ * The run a positional pass (cling, following the last piece) takes on a
+ * PV: the largest, the lowest on ties; LVM2 does not look for a better fit
+ * there.
+ */
+static struct run *pv_largest(struct pv_free *f)
 {
-	unsigned k = 0;
+	struct run *big = NULL;
 
-	for (unsigned s = 0; s < map->nslots && k < n; s++) {
-		struct pv_free *f = &map->slot[s];
+	for (unsigned r = 0; r < f->nruns; r++) {
+		struct run *cand = &f->runs[r];
 
-		if (!f->usable)
-			continue;
-		if (!anywhere) {
-			struct run *r = best_fit(f, need);
-
-			if (r)
-				out[k++] = (struct choice){ s, r };
-			continue;
-		}
-		for (unsigned r = 0; r < f->nruns && k < n; r++)
-			if (f->runs[r].len >= need)
-				out[k++] = (struct choice){ s, &f->runs[r] };
+		if (cand->len && (!big || run_ptr_cmp(&cand, &big) < 0))
+			big = cand;
 	}
-	return k;
+	return big;
 }
 
 /*
- * Picks n areas for the next piece and its length per stripe (0: none).
- * Whole fits win; else the largest runs, one per PV unless anywhere.
+ * Picks n areas for the next piece and returns its length per stripe (0:
+ * not possible): one candidate run per PV (several under "anywhere"),
+ * sorted by what each gives; the piece is as long as the shortest chosen.
+ * only, when set, limits the PVs ([slot]).
  */
 static uint32_t choose(struct free_map *map, uint32_t need, unsigned n, int anywhere,
-		       struct choice *out)
+		       const unsigned char *only, struct choice *out)
 {
-	struct choice *all;
-	unsigned k = fitting_choices(map, need, n, anywhere, out), total = 0;
+	struct choice *all = map->cands;
+	unsigned k = 0;
 	uint32_t len = need;
 
-	if (k == n)
-		return need;
-	for (unsigned s = 0; s < map->nslots; s++)
-		total += anywhere ? map->slot[s].nruns : 1;
-	all = POOL_ARRAY(map->mem, struct choice, total + 1);
-	k = 0;
 	for (unsigned s = 0; s < map->nslots; s++) {
 		struct pv_free *f = &map->slot[s];
+		struct run *r;
 
-		if (!f->usable)
+		if (!f->usable || (only && !only[s]))
 			continue;
-		if (!anywhere) {
-			struct run *r = largest(f);
-
-			if (r)
-				all[k++] = (struct choice){ s, r };
-			continue;
+		if (anywhere) {
+			for (unsigned i = 0; i < f->nruns; i++)
+				if (f->runs[i].len)
+					all[k++] = (struct choice){ s, map->rank[s], &f->runs[i], 0 };
+		} else if ((r = pv_pick(map, f, need))) {
+			all[k++] = (struct choice){ s, map->rank[s], r, 0 };
 		}
-		for (unsigned r = 0; r < f->nruns; r++)
-			if (f->runs[r].len)
-				all[k++] = (struct choice){ s, &f->runs[r] };
 	}
 	if (k < n)
 		return 0;
+	for (unsigned i = 0; i < k; i++)
+		all[i].use = all[i].run->len < need ? all[i].run->len : need;
 	qsort(all, k, sizeof(*all), choice_cmp);
 	for (unsigned i = 0; i < n; i++) {
 		out[i] = all[i];
-		if (all[i].run->len < len)
-			len = all[i].run->len;
+		if (all[i].use < len)
+			len = all[i].use;
+	}
+	return len;
+}
+
+/* Cling: stripe by stripe, the best run on a PV that stripe clings to. */
+static uint32_t choose_cling(struct free_map *map, uint32_t need, unsigned n,
+			     const unsigned char *on_lv, struct choice *out)
+{
+	unsigned char *taken = map->taken;
+	uint32_t len = need;
+
+	memset(taken, 0, map->nslots);
+	for (unsigned i = 0; i < n; i++) {
+		const unsigned char *ok = on_lv + (size_t)i * map->nslots;
+		struct choice best = { 0, 0, NULL, 0 };
+
+		for (unsigned s = 0; s < map->nslots; s++) {
+			struct run *r;
+			uint32_t use;
+
+			if (!ok[s] || taken[s] || !map->slot[s].usable ||
+			    !(r = pv_largest(&map->slot[s])))
+				continue;
+			use = r->len < need ? r->len : need;
+			if (!best.run || use > best.use ||
+			    (use == best.use && map->rank[s] < best.rank))
+				best = (struct choice){ s, map->rank[s], r, use };
+		}
+		if (!best.run)
+			return 0;
+		taken[best.slot] = 1;
+		out[i] = best;
+		if (best.use < len)
+			len = best.use;
 	}
 	return len;
 }
@@ -414,7 +505,7 @@ static uint32_t continue_tail(struct free_map *map, const unsigned *slot, const 
 
 		if (!r)
 			return 0;
-		out[i] = (struct choice){ slot[i], r };
+		out[i] = (struct choice){ slot[i], 0, r, 0 };
 		if (r->len < len)
 			len = r->len;
 	}
@@ -431,40 +522,124 @@ static void take(struct piece *pc, const struct choice *ch, unsigned n, uint32_t
 		tail_end[i] = ch[i].run->start + len;
 		ch[i].run->start += len;
 		ch[i].run->len -= len;
+		ch[i].run->cut = 1;
 	}
+}
+
+/* What the placement knows besides the free map. */
+struct place_state {
+	unsigned n;			/* stripes */
+	unsigned *tslot;		/* where the LV (or its last new piece) ends */
+	uint32_t *tend;
+	int has_tail;			/* tslot/tend are valid */
+	int is_empty;			/* no extents yet, not even planned ones */
+	int pieces;			/* pieces planned by this request */
+	unsigned char *first_seg;	/* [stripe * nslots + slot]: cling targets */
+	unsigned char *lv_pvs;		/* [slot]: PVs the LV uses */
+};
+
+/* Stripe i on the PV of area i of the last new piece (normal, first try). */
+static uint32_t follow_pieces(struct free_map *map, const struct place_state *st,
+			      uint32_t need, struct choice *out)
+{
+	uint32_t len = need;
+
+	for (unsigned i = 0; i < st->n; i++) {
+		struct pv_free *f = &map->slot[st->tslot[i]];
+		struct run *r = f->usable ? pv_largest(f) : NULL;
+
+		if (!r)
+			return 0;
+		out[i] = (struct choice){ st->tslot[i], 0, r, r->len < need ? r->len : need };
+		if (out[i].use < len)
+			len = out[i].use;
+	}
+	return len;
+}
+
+/*
+ * Length of the next piece under one policy (0: the policy gives no more).
+ * As LVM2 does (observed with -vvvv), the policies are tried from the
+ * strictest up to the one asked: contiguous continues the LV's last segment
+ * (or starts a new LV anywhere); cling puts stripe i on a PV of area i of
+ * the first segment, then (striped) on any PV the LV uses; normal first
+ * keeps each stripe on the PV of the last piece this request placed, then
+ * takes any PV; anywhere may put stripes on one PV.
+ */
+static uint32_t next_piece(struct free_map *map, enum alloc_policy phase,
+			   const struct place_state *st, uint32_t need, struct choice *ch)
+{
+	uint32_t len;
+
+	switch (phase) {
+	case ALLOC_CONTIGUOUS:
+		if (st->has_tail)
+			return continue_tail(map, st->tslot, st->tend, st->n, need, ch);
+		return st->is_empty ? choose(map, need, st->n, 0, NULL, ch) : 0;
+	case ALLOC_CLING:
+		if (st->is_empty)
+			return 0;
+		len = choose_cling(map, need, st->n, st->first_seg, ch);
+		if (!len && st->n > 1)
+			len = choose(map, need, st->n, 0, st->lv_pvs, ch);
+		return len;
+	case ALLOC_ANYWHERE:
+		return choose(map, need, st->n, 1, NULL, ch);
+	default:
+		len = st->pieces ? follow_pieces(map, st, need, ch) : 0;
+		return len ? len : choose(map, need, st->n, 0, NULL, ch);
+	}
+}
+
+static void mark_lv_pvs(const struct logical_volume *lv, unsigned char *lv_pvs)
+{
+	const struct lv_segment *seg;
+
+	TAILQ_FOREACH(seg, &lv->segments, list)
+		for (uint32_t a = 0; a < seg->area_count; a++)
+			if (seg->areas[a].type == AREA_PV && seg->areas[a].u.pv.pv)
+				lv_pvs[seg->areas[a].u.pv.pv->index] = 1;
 }
 
 /* Fills plan with pieces covering need extents per stripe; 0 or -1. */
 static int place(struct free_map *map, const struct logical_volume *lv,
 		 const struct alloc_request *req, enum alloc_policy policy, struct plan *plan)
 {
+	static const enum alloc_policy phases[] = { ALLOC_CONTIGUOUS, ALLOC_CLING, ALLOC_NORMAL,
+						    ALLOC_ANYWHERE };
 	unsigned n = req->stripes;
-	unsigned *tslot = POOL_ARRAY(map->mem, unsigned, n);
-	uint32_t *tend = POOL_ARRAY(map->mem, uint32_t, n);
+	struct place_state st = {
+		.n = n,
+		.tslot = POOL_ARRAY(map->mem, unsigned, n),
+		.tend = POOL_ARRAY(map->mem, uint32_t, n),
+		.is_empty = !lv->seg_count,
+		.first_seg = pool_alloc(map->mem, (size_t)n * map->nslots + 1),
+		.lv_pvs = pool_alloc(map->mem, map->nslots + 1),
+	};
 	struct choice *ch = POOL_ARRAY(map->mem, struct choice, n);
 	uint32_t need = req->extents / n;
-	int has_tail = tail_of_lv(lv, req, tslot, tend);
 
-	if (policy == ALLOC_CONTIGUOUS && !has_tail && lv->seg_count)
-		return -1;
-	while (need) {
-		uint32_t len = has_tail ? continue_tail(map, tslot, tend, n, need, ch) : 0;
+	st.has_tail = tail_of_lv(lv, req, st.tslot, st.tend);
+	if (lv->seg_count)
+		mark_cling(TAILQ_FIRST(&lv->segments), n, map->nslots, st.first_seg);
+	mark_lv_pvs(lv, st.lv_pvs);
+	for (unsigned p = 0; p < 4 && need && phases[p] <= policy; p++) {
+		uint32_t len;
 
-		if (policy == ALLOC_CONTIGUOUS) {
-			if (!has_tail && !plan->n && fitting_choices(map, need, n, 0, ch) == n)
-				len = need;
-			if (len != need)
-				return -1;
+		while (need && (len = next_piece(map, phases[p], &st, need, ch))) {
+			for (unsigned i = 0; i < n; i++) {
+				if (st.is_empty)		/* the new first segment */
+					st.first_seg[i * map->nslots + ch[i].slot] = 1;
+				st.lv_pvs[ch[i].slot] = 1;
+			}
+			take(plan_add(plan, map->mem, n, len), ch, n, len, st.tslot, st.tend);
+			st.has_tail = 1;
+			st.is_empty = 0;
+			st.pieces++;
+			need -= len;
 		}
-		if (!len)
-			len = choose(map, need, n, policy == ALLOC_ANYWHERE, ch);
-		if (!len)
-			return -1;
-		take(plan_add(plan, map->mem, n, len), ch, n, len, tslot, tend);
-		has_tail = 1;
-		need -= len;
 	}
-	return 0;
+	return need ? -1 : 0;
 }
 
 static void apply_plan(struct logical_volume *lv, const struct alloc_request *req,
@@ -488,7 +663,10 @@ static void apply_plan(struct logical_volume *lv, const struct alloc_request *re
 static void report_shortage(const struct logical_volume *lv, const struct alloc_request *req,
 			    enum alloc_policy policy, uint64_t free_now)
 {
-	if (free_now < req->extents)
+	if (free_now < req->extents && req->ranges)
+		log_error("Insufficient free space: %u extents needed, but only %llu available",
+			  req->extents, (unsigned long long)free_now);
+	else if (free_now < req->extents)
 		log_error("Volume group \"%s\" has insufficient free space (%llu extents): "
 			  "%u required.", lv->vg->name, (unsigned long long)free_now, req->extents);
 	else
@@ -511,9 +689,8 @@ int lv_extend(struct logical_volume *lv, const struct alloc_request *req)
 		goto out;
 	}
 	build_map(&map, lv->vg, req);
+	alloc_scratch(&map);
 	free_now = map_free(&map);
-	if (policy == ALLOC_CLING)
-		restrict_to_lv(&map, lv);
 	if (free_now < req->extents || place(&map, lv, req, policy, &plan)) {
 		report_shortage(lv, req, policy, free_now);
 		goto out;

@@ -5,16 +5,23 @@
  * only then appends them to the LV, so a refused request leaves the model
  * untouched.  The map is built in O(S log S) for S allocated areas.
  *
- * Placement (observed from LVM2, and what these functions reproduce):
- *  - an extension first continues the LV's last segment where the extents
- *    right after it are free on the same PVs;
- *  - otherwise PVs are tried in VG order and on a PV the smallest free run
- *    that holds the whole remaining stripe is used (best fit);
- *  - when no PV can hold it, the largest runs are used first and the LV
- *    gets one segment per piece;
- *  - "normal" and "cling" never put two stripes of a segment on one PV,
- *    "anywhere" may; "contiguous" wants one run per stripe, following the
- *    last segment; "cling" stays on the PVs the LV already uses.
+ * Placement (derived by experiment with LVM2 2.03, lvcreate -vvvv):
+ *  - the policies are tried in turn from the strictest up to the one asked
+ *    (contiguous, cling, normal, anywhere), each placing as much as it can;
+ *  - contiguous continues the LV's last segment on the same PVs; for a new
+ *    LV its first piece may go anywhere, as under normal;
+ *  - cling puts stripe i on a PV of area i of the LV's first segment (the
+ *    largest run there); a striped request then tries any PV the LV uses;
+ *  - normal first keeps each stripe on the PV of the last piece this
+ *    request placed (largest run), then on each PV one run is picked
+ *    (visiting runs largest first, a run that holds the rest replaces the
+ *    pick when smaller than what the pick would leave, or when both are
+ *    exact fits; else the largest run); the PVs' picks are ranked by how
+ *    much of the rest they give, ties in PV-list order (command line) or VG
+ *    order; the top "stripes" picks form the next piece, as long as the
+ *    shortest of them;
+ *  - "normal" and "cling" never put two stripes of a piece on one PV,
+ *    "anywhere" may.
  */
 #ifndef OPENLVM_ALLOC_H
 #define OPENLVM_ALLOC_H

@@ -249,6 +249,8 @@ int vg_pv_extents_used_beyond(const struct volume_group *vg, const struct physic
 /* Returns NULL if valid, else a reason ("contains invalid character"). */
 const char *vg_name_invalid(const char *name);
 const char *lv_name_invalid(const char *vg_name, const char *name);
+/* The reserved prefix ("pvmove") or part ("_mlog") name uses, else NULL. */
+const char *lv_name_reserved_word(const char *name);
 /* The looser rule for names read from metadata (allows LVM's sub-LV names). */
 const char *lv_name_stored_invalid(const char *name);
 const char *tag_invalid(const char *tag);

@@ -56,6 +56,17 @@ static const char *const lv_reserved_parts[] = {
 	"_iorig", "_pmspare", "_vorigin", NULL
 };
 
+const char *lv_name_reserved_word(const char *name)
+{
+	for (unsigned i = 0; lv_reserved_prefixes[i]; i++)
+		if (!strncmp(name, lv_reserved_prefixes[i], strlen(lv_reserved_prefixes[i])))
+			return lv_reserved_prefixes[i];
+	for (unsigned i = 0; lv_reserved_parts[i]; i++)
+		if (strstr(name, lv_reserved_parts[i]))
+			return lv_reserved_parts[i];
+	return NULL;
+}
+
 const char *lv_name_invalid(const char *vg_name, const char *name)
 {
 	const char *why = common_name_invalid(name);

@@ -392,8 +392,9 @@ static char lv_target_char(const struct logical_volume *lv, uint32_t roles)
 		return 's';
 	if (roles & (ROLE_THIN_POOL | ROLE_THIN_VOL))
 		return 't';
-	if (seg && seg->type && strcmp(seg->type, "striped") && strcmp(seg->type, "zero") &&
-	    strcmp(seg->type, "error"))
+	if (seg && seg->type && (!strcmp(seg->type, "zero") || !strcmp(seg->type, "error")))
+		return 'v';		/* LVM2 2.03: "vwi-a-v---" */
+	if (seg && seg->type && strcmp(seg->type, "striped"))
 		return 'u';
 	return '-';
 }

@@ -165,3 +165,119 @@ refused() {
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"  inactive          '/dev/vg/lv' [12.00 MiB] anywhere"* ]]
 }
+
+@test "more refusals: zero sizes, shrinking below zero, reserved names, ranges" {
+	olvm lvcreate -n lv -l 2 vg
+	refused 3 lvcreate -l 0 vg
+	[[ "$output" == *"--extents may not be zero."* ]]
+	refused 3 lvcreate -L 0 vg
+	[[ "$output" == *"--size may not be zero."* ]]
+	refused 3 lvcreate -l 0%FREE vg
+	refused 3 lvresize -f -l 0 vg/lv
+	refused 5 lvreduce -f -l -10 vg/lv
+	refused 5 lvreduce -f -L -100M vg/lv
+	refused 5 lvresize -f -l -2 vg/lv
+	refused 3 lvextend -L -4M vg/lv
+	for name in pvmove0 x_mlog x_rimage_1 x_tmeta x_vorigin x_pmspare snapshot . .. -x; do
+		refused 3 lvcreate -n "$name" -l 1 vg
+	done
+	[[ "$output" != *"successfully"* ]]
+	refused 3 lvcreate -n pvmove0 -l 1 vg
+	[[ "$output" == *'Names starting "pvmove" are reserved. Please choose a different LV name.'* ]]
+	refused 3 lvcreate -n x_rimage_1 -l 1 vg
+	[[ "$output" == *'Names including "_rimage" are reserved. Please choose a different LV name.'* ]]
+	refused 3 lvrename vg lv pvmove1
+	[[ "$output" == *'Names starting "pvmove" are reserved.'* ]]
+	refused 3 lvrename vg lv x_mlog
+	[[ "$output" == *'Names including "_mlog" are reserved.'* ]]
+	refused 3 lvrename vg lv 'a@b'
+	[[ "$output" == *'New logical volume name "a@b" is invalid'* ]]
+	refused 3 lvrename vg lv lv
+	refused 5 lvcreate -l 1 vg "$IMG0:5-2"
+	refused 5 lvextend -l +1 vg/lv "$IMG0:100-"
+	refused 5 lvcreate -l 8 vg "$IMG0:2-4"
+	[[ "$output" == *"Insufficient free space: 8 extents needed, but only 3 available"* ]]
+	refused 5 lvcreate -i2 -l 2 vg "$IMG0"
+}
+
+@test "lvremove of several LVs of one VG in one command" {
+	olvm lvcreate -n a -l 1 vg
+	olvm lvcreate -n b -l 1 vg
+	olvm lvcreate -n c -l 1 vg
+	run timeout 20 "$LVM" lvremove -f vg/a vg/c
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'"a" successfully removed.'* ]]
+	[[ "$output" == *'"c" successfully removed.'* ]]
+	run olvm lvs --noheadings -o lv_name vg
+	[ "$(echo $output)" = "b" ]
+	run olvm vgs --noheadings -o vg_seqno vg
+	[ "$(echo $output)" = 5 ]	# one commit for both
+}
+
+# Loop-device variants: the same commands on block devices.
+loop_vg() {
+	setup_loops 3 40M
+	olvm pvcreate -q "$LOOP0" "$LOOP1" "$LOOP2" >/dev/null
+	olvm vgcreate -q lvg "$LOOP0" "$LOOP1" "$LOOP2" >/dev/null
+}
+
+lsegs() {
+	olvm lvs --noheadings --segments --separator , -o lv_name,seg_pe_ranges lvg | sed 's/^ *//'
+}
+
+@test "loop devices: create, extend, stripe, span, holes (layouts LVM2 chose)" {
+	loop_vg
+	olvm lvcreate -n a -L 8M lvg
+	olvm lvcreate -n b -l 3 lvg
+	olvm lvcreate -n c -L 12M lvg
+	olvm lvextend -l +2 lvg/a
+	olvm lvcreate -n s -i2 -I64k -l 4 lvg
+	olvm lvremove -f lvg/b
+	olvm lvcreate -n d -l 2 lvg
+	run lsegs
+	assert_equal "$output" "a,$LOOP0:0-1
+a,$LOOP0:8-8
+a,$LOOP1:0-0
+c,$LOOP0:5-7
+d,$LOOP0:2-3
+s,$LOOP1:1-2 $LOOP2:0-1"
+	run olvm lvs --noheadings -o lv_name,stripes,stripe_size --units k --separator , lvg/s
+	assert_equal "$(echo $output)" "s,2,64.00k"
+}
+
+@test "loop devices: refusals leave every byte unchanged" {
+	loop_vg
+	olvm lvcreate -n lv -l 4 lvg
+	refused 5 lvcreate -l 100 lvg
+	[[ "$output" == *'Volume group "lvg" has insufficient free space (23 extents): 100 required.'* ]]
+	refused 5 lvcreate -i4 -l 4 lvg
+	refused 5 lvcreate -l 1 lvg "$LOOP1:9-20"
+	refused 3 lvcreate -L 12x lvg
+	refused 3 lvcreate -L -5 lvg
+	refused 5 lvreduce -f -l -4 lvg/lv
+	refused 5 lvcreate -n lv -l 1 lvg
+	refused 3 lvcreate -n pvmove0 -l 1 lvg
+	refused 3 lvcreate -n snapshot1 -l 1 lvg
+	refused 5 lvreduce -l 2 lvg/lv </dev/null
+	refused 0 lvcreate --test -n t -l 1 lvg
+}
+
+@test "loop devices: lvreduce, lvrename, lvremove, lvchange" {
+	loop_vg
+	olvm lvcreate -n lv -l 5 lvg
+	run olvm lvreduce -f -l 2 lvg/lv
+	[ "$status" -eq 0 ]
+	run olvm lvcreate -n x -l 2 lvg
+	[ "$status" -eq 0 ]
+	run olvm lvrename lvg lv lv2
+	[ "$status" -eq 0 ]
+	run olvm lvchange --addtag t lvg/lv2
+	[ "$status" -eq 0 ]
+	run lsegs
+	assert_equal "$output" "lv2,$LOOP0:0-1
+x,$LOOP0:2-3"
+	run olvm lvremove -f lvg
+	[ "$status" -eq 0 ]
+	run olvm vgs --noheadings -o lv_count lvg
+	[ "$(echo $output)" = 0 ]
+}

@@ -145,8 +145,8 @@ static void test_extend_merges(void **state)
 	vg_free(vg);
 }
 
-/* Holes: a run that holds the whole request wins over the PV's tail (LVM2). */
-static void test_best_fit_in_hole(void **state)
+/* Holes left by removed LVs are reused before the PV's free tail (LVM2). */
+static void test_hole_reuse(void **state)
 {
 	struct volume_group *vg = make_vg(2, 15);
 	struct logical_volume *a, *c, *e;
@@ -163,6 +163,216 @@ static void test_best_fit_in_hole(void **state)
 	assert_string_equal(layout(create(vg, "f", 1, 1)), "1:pv0@4");
 	/* 12 do not fit in pv0's 9+1 free extents: pv1 in one piece. */
 	assert_string_equal(layout(create(vg, "g", 12, 1)), "12:pv1@0");
+	vg_free(vg);
+}
+
+/* Uses pv's extents outside the "first-last" holes listed (LV "used<pv>"). */
+static void leave_holes(struct volume_group *vg, unsigned pv, const char *holes)
+{
+	char name[32];
+	struct logical_volume *lv;
+	struct physical_volume *p = pv_n(vg, pv);
+	unsigned first, last, pos = 0;
+	int off = 0, n;
+
+	snprintf(name, sizeof(name), "used%u", pv);
+	lv = vg_add_lv(vg, name);
+	assert_non_null(lv);
+	lv->status = LV_READ | LV_WRITE | LV_VISIBLE;
+	for (;;) {
+		int more = sscanf(holes + off, "%u-%u%n", &first, &last, &n) == 2;
+
+		if (!more)
+			first = last = p->pe_count;
+		if (first > pos) {
+			struct lv_segment *seg = lv_add_segment(lv, "striped", first - pos, 1);
+
+			seg->areas[0].type = AREA_PV;
+			seg->areas[0].u.pv.pv = p;
+			seg->areas[0].u.pv.pe = pos;
+		}
+		pos = last + 1;
+		if (!more)
+			break;
+		off += n;
+	}
+	vg_recount(vg);
+	assert_int_equal(vg_validate(vg), 0);
+}
+
+/*
+ * The run LVM2 chooses on one PV, as observed with real LVM2 (lvcreate -vvvv
+ * shows "Considering/Changing allocation area"): free runs visited largest
+ * first; a run that holds the request replaces the pick when smaller than
+ * what the pick would leave, or when both are exact fits.
+ */
+static void test_pick_within_pv(void **state)
+{
+	static const struct {
+		const char *holes;
+		uint32_t need, pe;
+	} cases[] = {
+		{ "0-1 5-6", 2, 5 },		{ "0-2 5-6", 2, 0 },	{ "0-2 5-5", 1, 5 },
+		{ "0-0 3-5", 1, 0 },		{ "0-0 3-3 6-8", 1, 3 },	{ "0-2 5-6", 1, 0 },
+		{ "0-1 4-5 8-9", 2, 8 },	{ "0-3 6-8 11-12", 2, 0 },	{ "0-1 4-6 9-10", 2, 4 },
+		{ "0-3 6-7", 1, 6 },		{ "0-3 6-7", 2, 0 },	{ "0-4 7-8 11-13", 2, 7 },
+		{ "0-1 4-4", 1, 0 },		{ "0-4 7-7", 2, 0 },	{ "0-5 8-10 13-14", 1, 8 },
+		{ "0-2 5-7", 3, 5 },		{ "0-2 5-7", 1, 0 },	{ "0-4 7-9", 1, 7 },
+		{ "0-4 7-9", 2, 0 },		{ "0-6 9-11 14-15", 2, 9 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct volume_group *vg = make_vg(1, 19);
+		char want[64];
+
+		leave_holes(vg, 0, cases[i].holes);
+		snprintf(want, sizeof(want), "%u:pv0@%u", cases[i].need, cases[i].pe);
+		if (strcmp(layout(create(vg, "t", cases[i].need, 1)), want))
+			fail_msg("holes %s need %u: got %s, LVM2 chose %s", cases[i].holes,
+				 cases[i].need, layout(vg_find_lv(vg, "t")), want);
+		vg_free(vg);
+	}
+}
+
+/* Across PVs: what each PV's pick gives, then VG order (or PV list order). */
+static void test_pick_across_pvs(void **state)
+{
+	struct volume_group *vg = make_vg(3, 9);
+	struct alloc_pv_range ranges[] = {
+		{ pv_n(vg, 2), 4, 6 }, { pv_n(vg, 1), 0, UINT32_MAX },
+	};
+	struct alloc_request r = req_of(3, 1);
+	struct logical_volume *lv;
+
+	(void)state;
+	leave_holes(vg, 1, "0-2");
+	assert_string_equal(layout(create(vg, "a", 2, 1)), "2:pv0@0");	/* tie: VG order */
+	lv = vg_add_lv(vg, "c");
+	r.ranges = ranges;
+	r.nranges = 2;
+	assert_int_equal(lv_extend(lv, &r), 0);
+	assert_string_equal(layout(lv), "3:pv2@4");			/* as listed */
+	/* pv0's 7 is the most any PV gives; the last one from pv1 (VG order). */
+	assert_string_equal(layout(create(vg, "b", 8, 1)), "7:pv0@2 1:pv1@0");
+	vg_free(vg);
+}
+
+/* Longer than any hole: contiguous (largest run), cling (same PV), normal. */
+static void test_policy_phases(void **state)
+{
+	struct volume_group *vg = make_vg(3, 19);
+	struct logical_volume *t;
+
+	(void)state;
+	leave_holes(vg, 0, "0-2 5-8 11-12");
+	leave_holes(vg, 1, "0-1");
+	leave_holes(vg, 2, "0-2");
+	t = create(vg, "t", 10, 1);
+	assert_string_equal(layout(t), "4:pv0@5 3:pv0@0 2:pv0@11 1:pv1@0");
+	extend(t, 3);		/* cling to pv1 first, then pv2 */
+	assert_string_equal(layout(t), "4:pv0@5 3:pv0@0 2:pv0@11 2:pv1@0 2:pv2@0");
+	vg_free(vg);
+}
+
+/* An existing LV clings to the PVs of its first segment only (LVM2 2.03). */
+static void test_cling_first_segment(void **state)
+{
+	static const char *const want[] = {
+		"3:pv0@0 3:pv1@0 3:pv2@0 2:pv0@4 1:pv3@0",	/* 2 free on pv0: cling */
+		"3:pv0@0 3:pv1@0 3:pv2@0 3:pv3@0",		/* on pv1: normal prefers pv3 */
+		"3:pv0@0 3:pv1@0 3:pv2@0 3:pv3@0",
+	};
+
+	(void)state;
+	for (unsigned free_pv = 0; free_pv < 3; free_pv++) {
+		struct volume_group *vg = make_vg(4, 14);
+		struct logical_volume *a;
+
+		for (unsigned p = 0; p < 3; p++)
+			leave_holes(vg, p, p == free_pv ? "0-2 4-5" : "0-2");
+		a = vg_add_lv(vg, "a");
+		for (unsigned p = 0; p < 3; p++) {
+			struct lv_segment *seg = lv_add_segment(a, "striped", 3, 1);
+
+			seg->areas[0].type = AREA_PV;
+			seg->areas[0].u.pv.pv = pv_n(vg, p);
+			seg->areas[0].u.pv.pe = 0;
+		}
+		vg_recount(vg);
+		extend(a, 3);
+		assert_string_equal(layout(a), want[free_pv]);
+		vg_free(vg);
+	}
+}
+
+/*
+ * After a piece placed by this request, normal first keeps to that piece's
+ * PV (LVM2 took pv1@8 before pv2, though pv2 could give both extents).
+ */
+static void test_normal_follows_last_piece(void **state)
+{
+	struct volume_group *vg = make_vg(3, 14);
+	struct logical_volume *a = vg_add_lv(vg, "a");
+	struct lv_segment *seg;
+
+	(void)state;
+	leave_holes(vg, 0, "0-2");
+	leave_holes(vg, 1, "0-4 8-8");
+	for (unsigned p = 0; p < 2; p++) {
+		seg = lv_add_segment(a, "striped", 3, 1);
+		seg->areas[0].type = AREA_PV;
+		seg->areas[0].u.pv.pv = pv_n(vg, p);
+		seg->areas[0].u.pv.pe = 0;
+	}
+	vg_recount(vg);
+	extend(a, 4);
+	assert_string_equal(layout(a), "3:pv0@0 5:pv1@0 1:pv1@8 1:pv2@0");
+	vg_free(vg);
+}
+
+/*
+ * Striped, with no PV of the first segment free: cling takes any PV the LV
+ * uses, then normal.  Layout LVM2 chose (lvextend -l +4 of a 2-stripe LV).
+ */
+static void test_striped_cling_any_lv_pv(void **state)
+{
+	struct volume_group *vg = make_vg(4, 14);
+	struct logical_volume *lv = vg_add_lv(vg, "l7");
+	static const uint32_t at[3][4] = { { 0, 13, 1, 0 }, { 0, 12, 1, 1 }, { 1, 5, 2, 3 } };
+	struct alloc_request r = req_of(4, 2);
+
+	(void)state;
+	leave_holes(vg, 0, "12-13");
+	leave_holes(vg, 1, "0-1 5-6 13-13");
+	leave_holes(vg, 2, "3-13");
+	for (unsigned i = 0; i < 3; i++) {
+		struct lv_segment *seg = lv_add_segment(lv, "striped", i == 2 ? 4 : 2, 2);
+
+		seg->stripe_size = 128;
+		for (unsigned a = 0; a < 2; a++) {
+			seg->areas[a].type = AREA_PV;
+			seg->areas[a].u.pv.pv = pv_n(vg, at[i][2 * a]);
+			seg->areas[a].u.pv.pe = at[i][2 * a + 1];
+		}
+	}
+	vg_recount(vg);
+	assert_int_equal(vg_validate(vg), 0);
+	assert_int_equal(lv_extend(lv, &r), 0);
+	assert_string_equal(layout(lv), "2:pv0@13,pv1@0 2:pv0@12,pv1@1 4:pv1@5,pv2@3 "
+					"2:pv2@5,pv1@13 2:pv2@6,pv3@0");
+	vg_free(vg);
+}
+
+/* Each stripe clings to its own PV (LVM2 kept stripe 0 on pv2 here). */
+static void test_striped_cling_per_stripe(void **state)
+{
+	struct volume_group *vg = make_vg(3, 19);
+
+	(void)state;
+	leave_holes(vg, 0, "0-0 5-5");
+	leave_holes(vg, 1, "0-1 5-5");
+	assert_string_equal(layout(create(vg, "t", 6, 2)), "4:pv2@0,pv1@0 2:pv2@2,pv1@5");
 	vg_free(vg);
 }
 
@@ -228,7 +438,7 @@ static void test_pv_ranges(void **state)
 	assert_int_equal(lv_extend(lv, &r), -1);	/* 8 left in the ranges */
 	r.extents = 8;
 	assert_int_equal(lv_extend(lv, &r), 0);
-	assert_string_equal(layout(lv), "10:pv1@10 2:pv0@18 2:pv1@5");
+	assert_string_equal(layout(lv), "10:pv1@10 2:pv1@5 2:pv0@18");	/* cling first */
 	vg_free(vg);
 }
 
@@ -378,9 +588,16 @@ int main(void)
 		cmocka_unit_test(test_fixture_a_layout),
 		cmocka_unit_test(test_fixture_b_layout),
 		cmocka_unit_test(test_extend_merges),
-		cmocka_unit_test(test_best_fit_in_hole),
+		cmocka_unit_test(test_hole_reuse),
 		cmocka_unit_test(test_stripes_need_distinct_pvs),
 		cmocka_unit_test(test_insufficient_space),
+		cmocka_unit_test(test_pick_within_pv),
+		cmocka_unit_test(test_pick_across_pvs),
+		cmocka_unit_test(test_policy_phases),
+		cmocka_unit_test(test_cling_first_segment),
+		cmocka_unit_test(test_striped_cling_per_stripe),
+		cmocka_unit_test(test_normal_follows_last_piece),
+		cmocka_unit_test(test_striped_cling_any_lv_pv),
 		cmocka_unit_test(test_pv_ranges),
 		cmocka_unit_test(test_not_allocatable),
 		cmocka_unit_test(test_contiguous),

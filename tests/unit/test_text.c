@@ -580,6 +580,12 @@ static void test_names(void **state)
 		assert_null(lv_name_invalid("vg", good_lv[i]));
 	for (unsigned i = 0; bad_lv[i]; i++)
 		assert_non_null(lv_name_invalid("vg", bad_lv[i]));
+	assert_string_equal(lv_name_reserved_word("pvmove0"), "pvmove");
+	assert_string_equal(lv_name_reserved_word("snapshotx"), "snapshot");
+	assert_string_equal(lv_name_reserved_word("x_rimage_1"), "_rimage");
+	assert_string_equal(lv_name_reserved_word("a_mlog"), "_mlog");
+	assert_null(lv_name_reserved_word("lvol0"));
+	assert_null(lv_name_reserved_word("my_pvmove"));
 	assert_null(lv_name_stored_invalid("r0_rimage_0"));
 	assert_null(lv_name_stored_invalid("snapshot0"));
 	assert_non_null(lv_name_stored_invalid("bad@name"));
