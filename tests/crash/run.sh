@@ -224,7 +224,8 @@ scenario() {
 					rst=$OLD
 				fi
 				if [ "$rst" != "$OLD" ] && [ "$rst" != "$NEW" ] && [ -n "$lvm2_limit" ]; then
-					ok "$name: crash at write $k/$writes ($mode): lvm2 reads neither version # SKIP $lvm2_limit"
+					# Not a skip: openlvm's reading is still checked below.
+					echo "# $name: crash at write $k/$writes ($mode): lvm2 reads neither version (LVM2 2.03 limitation: $lvm2_limit)"
 				elif [ "$rst" != "$OLD" ] && [ "$rst" != "$NEW" ]; then
 					notok "$name: crash at write $k/$writes ($mode): lvm2 reads neither version" \
 						"old: $OLD" "new: $NEW" "lvm2: $rst"
