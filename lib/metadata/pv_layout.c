@@ -88,25 +88,31 @@ uint32_t pv_layout_extents(const struct pv_label *label, uint64_t dev_size_bytes
 	return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }
 
+/*
+ * Order matters for re-creating a PV over an old one: the new label is
+ * written as a single sector before the old label (if it sat in another
+ * sector) is erased, so a crash leaves either the old PV or the new one.
+ * Readers take the first valid label in sectors 0..3, so a leftover old
+ * label in an earlier sector still reads as the old PV until erased.
+ */
 int pv_write_new(struct device *dev, const struct pv_label *label, int metadata_ignore)
 {
 	unsigned i;
 
-	if (dev_zero(dev, 0, LABEL_SCAN_SECTORS * SECTOR_SIZE))
-		return -1;
 	for (i = 0; i < label->mda_count; i++) {
 		struct mda_header hdr;
 
 		mda_header_init(&hdr, label->mdas[i].offset, label->mdas[i].size);
 		if (metadata_ignore)
 			hdr.slot[0].flags = RAW_LOCN_IGNORED;
-		if (dev_zero(dev, label->mdas[i].offset, 4096) || mda_header_write(dev, &hdr))
+		if (dev_zero(dev, label->mdas[i].offset + MDA_HEADER_SIZE, 4096 - MDA_HEADER_SIZE) ||
+		    mda_header_write(dev, &hdr))
 			return -1;
 	}
-	if (dev_flush(dev))
+	if (dev_flush(dev) || label_write(dev, label) || dev_flush(dev))
 		return -1;
-	/* The label goes last: a crash before it leaves no half-made PV. */
-	if (label_write(dev, label) || dev_flush(dev))
-		return -1;
-	return 0;
+	for (i = 0; i < LABEL_SCAN_SECTORS; i++)
+		if (i != label->sector && dev_zero(dev, (uint64_t)i * SECTOR_SIZE, SECTOR_SIZE))
+			return -1;
+	return dev_flush(dev);
 }

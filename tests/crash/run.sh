@@ -262,6 +262,7 @@ run_all() {
 	local layout
 	scenario "pvcreate" none pvcreate "$(img 0)"
 	scenario "pvcreate 2 mdas" none pvcreate --pvmetadatacopies 2 "$(img 0)"
+	scenario "pvcreate over an orphan PV" pv_one pvcreate --metadatasize 2m "$(img 0)"
 	scenario "vgcreate one PV" pv_one vgcreate vg "$(img 0)"
 	scenario "vgcreate several PVs" pv_multi vgcreate vg "$(img 0)" "$(img 1)" "$(img 2)"
 	scenario "vgcreate on raw devices" none vgcreate vg "$(img 0)" "$(img 1)"

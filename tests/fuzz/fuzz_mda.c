@@ -9,7 +9,7 @@
  * Control bit 0 of the first input byte asks for the header and slot-0
  * checksums to be made valid, which a fuzzer could never forge itself.
  */
-// sources: lib/format/crc.c lib/format/mda.c lib/device/dev_io.c lib/misc/log.c lib/misc/pool.c
+// sources: lib/format/crc.c lib/format/mda.c lib/format/text_import.c lib/format/text_export.c lib/metadata/vg.c lib/metadata/names.c lib/metadata/validate.c lib/config/*.c lib/device/dev_io.c lib/misc/*.c
 #include "device/device.h"
 #include "format/mda.h"
 #include "misc/log.h"
