@@ -13,6 +13,7 @@
 #   sanitize tests/sanitize/run.sh       (ASan+UBSan build: unit + cli; valgrind)
 #   crash    tests/crash/run.sh          (a crash at every write point of every
 #                                         metadata command; lvm2 check as root)
+#   concurrency tests/concurrency/run.sh (2 and 4 processes on one VG; locks)
 #
 # Env: CI=true lets the script apt-get install what a suite needs when it
 # runs as root; FUZZ_RUNS (default 5000 here); SUITES="unit cli ..." to
@@ -192,6 +193,7 @@ want fuzz && run_script fuzz tests/fuzz/run.sh
 want lint && run_script lint tests/lint/run.sh
 want sanitize && run_script sanitize tests/sanitize/run.sh
 want crash && run_script crash tests/crash/run.sh
+want concurrency && run_script concurrency tests/concurrency/run.sh
 if want kernel && [ -e tests/kernel/run.sh ]; then
 	run_script kernel tests/kernel/run.sh
 fi

@@ -536,6 +536,8 @@ static int import_lv_body(struct importer *im, struct logical_volume *lv,
 	    get_tags(im, k[LK_TAGS], &lv->tags) || import_lv_optional(im, k, lv) ||
 	    get_u32(im, k[LK_SEGCOUNT], &want))
 		return -1;
+	if (!want)
+		return bad(im, "segment_count", "is 0: an LV needs at least one segment");
 	for (const struct cfg_node *c = sect->child; c; c = c->next) {
 		if (c->value)
 			continue;

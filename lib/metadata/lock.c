@@ -18,11 +18,20 @@ const char *lock_vg_name(const char *vg_name, char *buf, unsigned len)
 	return buf;
 }
 
+/* Monotonic and finer than time(): a timeout of N s waits N s, not N-1. */
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int lock_take(const char *lock_dir, const char *name, int exclusive, int wait_seconds)
 {
 	char path[4096];
 	int fd, op = exclusive ? LOCK_EX : LOCK_SH;
-	time_t deadline = time(NULL) + (wait_seconds > 0 ? wait_seconds : 0);
+	double deadline = now_seconds() + (wait_seconds > 0 ? wait_seconds : 0);
 
 	if (mkdir_p(lock_dir)) {
 		log_error("Cannot create lock directory %s: %s", lock_dir, strerror(errno));
@@ -48,7 +57,7 @@ int lock_take(const char *lock_dir, const char *name, int exclusive, int wait_se
 	while (flock(fd, op | LOCK_NB)) {
 		if (errno != EWOULDBLOCK && errno != EINTR)
 			goto fail;
-		if (time(NULL) >= deadline) {
+		if (now_seconds() >= deadline) {
 			log_error("Timed out waiting for lock %s (held by another command).", path);
 			close(fd);
 			return -1;

@@ -152,12 +152,22 @@ static void check_lvs(struct checker *c)
 {
 	const struct volume_group *vg = c->vg;
 	const struct logical_volume *lv;
+	struct hash *ids = hash_create(vg->lv_count);
 	uint32_t n = 0;
 
 	TAILQ_FOREACH(lv, &vg->lvs, list) {
 		const char *why = lv_name_stored_invalid(lv->name);
+		const struct logical_volume *same = hash_lookup(ids, lv->id.uuid);
 
 		n++;
+		if (same) {
+			log_error("VG %s: LV %s: id %s is also the id of LV %s", vg->name,
+				  lv->name, lv->id.uuid, same->name);
+			c->errors++;
+		} else if (lv->id.uuid[0]) {
+			/* models built in memory may not have ids yet */
+			hash_insert(ids, lv->id.uuid, (void *)lv);
+		}
 		if (why) {
 			log_error("VG %s: LV name \"%s\" %s", vg->name, lv->name, why);
 			c->errors++;
@@ -168,6 +178,7 @@ static void check_lvs(struct checker *c)
 		}
 		check_segments(c, lv);
 	}
+	hash_destroy(ids);
 	if (n != vg->lv_count || hash_count(vg->lv_names) != n) {
 		log_error("VG %s: LV count %" PRIu32 " does not match the %" PRIu32 " LVs listed",
 			  vg->name, vg->lv_count, n);

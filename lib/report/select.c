@@ -40,10 +40,16 @@ struct sel_node {
 	int64_t t_lo, t_hi;	/* time range, inclusive */
 	regex_t re;
 	int has_re;
+	struct sel_node *next_re;	/* chain of every compiled regex */
 };
 
 struct selection {
 	struct sel_node *root;
+	/*
+	 * Every node holding a compiled regex, including nodes of subtrees a
+	 * failed parse dropped, so nothing leaks whatever the input.
+	 */
+	struct sel_node *regexes;
 };
 
 struct parser {
@@ -51,6 +57,7 @@ struct parser {
 	struct pool *mem;
 	enum report_type type;
 	const char *p;
+	struct sel_node *regexes;	/* as in struct selection */
 };
 
 /* ---- parsing ---- */
@@ -368,6 +375,8 @@ static int parse_value(struct parser *ps, struct sel_node *n, const char *stmt)
 			return -1;
 		}
 		n->has_re = 1;
+		n->next_re = ps->regexes;
+		ps->regexes = n;
 		n->kind = VK_REGEX;
 		return 0;
 	}
@@ -517,20 +526,17 @@ static struct sel_node *parse_or(struct parser *ps)
 
 static void free_regexes(struct sel_node *n)
 {
-	if (!n)
-		return;
-	if (n->has_re)
+	for (; n; n = n->next_re)
 		regfree(&n->re);
-	free_regexes(n->left);
-	free_regexes(n->right);
 }
 
 struct selection *select_compile(struct report *r, enum report_type type, const char *text)
 {
-	struct parser ps = { r, report_pool(r), type, text };
+	struct parser ps = { r, report_pool(r), type, text, NULL };
 	struct selection *s = POOL_NEW(ps.mem, struct selection);
 
 	s->root = parse_or(&ps);
+	s->regexes = ps.regexes;
 	if (s->root) {
 		skip_ws(&ps);
 		if (!*ps.p)
@@ -538,14 +544,14 @@ struct selection *select_compile(struct report *r, enum report_type type, const 
 		log_error("Expecting logical operator");
 		syntax_error(ps.p);
 	}
-	free_regexes(s->root);
+	free_regexes(s->regexes);
 	return NULL;
 }
 
 void select_free(struct selection *s)
 {
 	if (s)
-		free_regexes(s->root);
+		free_regexes(s->regexes);
 }
 
 /* ---- evaluation ---- */

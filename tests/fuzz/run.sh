@@ -1,6 +1,8 @@
 #!/bin/sh
 # Builds and runs every fuzz harness for a fixed number of inputs, seeded
-# with the text fixtures, printing one TAP-style line per harness.
+# with the text fixtures and tests/fuzz/seeds/<harness>/, printing one
+# TAP-style line per harness.  For a longer run on demand:
+#   FUZZ_RUNS=1000000 tests/fuzz/run.sh
 #
 # Env: FUZZ_RUNS (default 20000), CLANG (default clang)
 set -u
@@ -45,6 +47,10 @@ for src in tests/fuzz/fuzz_*.c; do
 	# A private corpus copy: libFuzzer adds the inputs it finds to it.
 	mkdir "$work/corpus-$name"
 	cp "$work/seed/"* "$work/corpus-$name/"
+	# Inputs in the harness's own language (selections, lvm.conf, ...).
+	if [ -d "tests/fuzz/seeds/$name" ]; then
+		cp "tests/fuzz/seeds/$name/"* "$work/corpus-$name/"
+	fi
 	if "tests/fuzz/$name" -runs="$runs" -artifact_prefix="$work/$name-" \
 			"$work/corpus-$name" >>"$log" 2>&1; then
 		echo "ok - $name"

@@ -61,4 +61,8 @@ check_PROGRAMS += tests/unit/test_speed
 tests_unit_test_speed_SOURCES = tests/unit/test_speed.c
 tests_unit_test_speed_CFLAGS = $(unit_cflags)
 tests_unit_test_speed_LDADD = $(unit_ldadd)
+check_PROGRAMS += tests/unit/test_hostile
+tests_unit_test_hostile_SOURCES = tests/unit/test_hostile.c
+tests_unit_test_hostile_CFLAGS = $(unit_cflags)
+tests_unit_test_hostile_LDADD = $(unit_ldadd)
 endif
