@@ -14,6 +14,7 @@
 #include "format/mda.h"
 #include "format/text.h"
 #include "metadata/metadata.h"
+#include "misc/fsutil.h"
 #include "misc/log.h"
 #include "misc/pool.h"
 #include "misc/strbuf.h"
@@ -316,22 +317,6 @@ static const struct mda_text_copy *newest_on_pv(struct cmd_context *cmd, struct 
 	return best;
 }
 
-static int read_whole_file(const char *path, struct strbuf *sb)
-{
-	char buf[65536];
-	size_t n;
-	FILE *f = fopen(path, "r");
-
-	if (!f) {
-		log_error("Cannot open %s: %s", path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(sb, buf, n);
-	fclose(f);
-	return 0;
-}
-
 /* The PV this device was: by the label's UUID, else by the recorded name. */
 static struct physical_volume *find_repaired_pv(struct volume_group *vg, struct device *dev,
 						const struct pv_label *lb, int have_label)
@@ -420,7 +405,7 @@ static int repair_text(struct cmd_context *cmd, struct device *dev, const struct
 	const struct mda_text_copy *c;
 
 	if (arg_is_set(cmd, OPT_FILE))
-		return read_whole_file(arg_str(cmd, OPT_FILE, NULL), sb);
+		return read_file_logged(arg_str(cmd, OPT_FILE, NULL), sb);
 	c = newest_on_pv(cmd, dev, lb);
 	if (!c) {
 		log_error("No metadata found on %s to repair from: use -f|--file with a "

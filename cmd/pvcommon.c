@@ -16,22 +16,6 @@
 #include "format/text.h"
 #include "format/mda.h"
 
-static int read_whole_file(const char *path, struct strbuf *sb)
-{
-	char buf[65536];
-	size_t n;
-	FILE *f = fopen(path, "r");
-
-	if (!f) {
-		log_error("Cannot open %s: %s", path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(sb, buf, n);
-	fclose(f);
-	return 0;
-}
-
 int pv_params_from_args(struct cmd_context *cmd, struct pv_create_params *p)
 {
 	uint64_t v;
@@ -160,7 +144,7 @@ static int layout_from_backup(struct cmd_context *cmd, struct pv_label *label)
 	uint64_t pe_start;
 	int r = -1;
 
-	if (read_whole_file(file, &text))
+	if (read_file_logged(file, &text))
 		return -1;
 	vg = vg_import_text(text.buf, text.len, file);
 	strbuf_release(&text);

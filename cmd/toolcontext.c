@@ -18,6 +18,7 @@
 #include "metadata/lock.h"
 #include "metadata/metadata.h"
 #include "metadata/scan.h"
+#include "misc/fsutil.h"
 #include "misc/log.h"
 #include "misc/pool.h"
 #include "misc/strbuf.h"
@@ -32,17 +33,18 @@
 static struct cfg_node *read_config_file(struct cmd_context *cmd, const char *path, int *failed)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char buf[65536], err[256];
+	char err[256];
 	struct cfg_node *root;
-	size_t n;
-	FILE *f = fopen(path, "r");
 
 	*failed = 0;
-	if (!f)
+	if (read_file(path, &sb)) {
+		strbuf_release(&sb);
+		if (errno == ENOENT)
+			return NULL;
+		log_error("Cannot read %s: %s", path, strerror(errno));
+		*failed = 1;
 		return NULL;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
+	}
 	root = cfg_parse(cmd->mem, sb.buf, sb.len, err, sizeof(err));
 	strbuf_release(&sb);
 	if (!root) {
@@ -134,6 +136,14 @@ static int load_config(struct cmd_context *cmd)
 		cfg_merge(cmd->mem, cmd->config, over);
 	}
 	return settings_check(cmd->config) ? -1 : 0;
+}
+
+int read_file_logged(const char *path, struct strbuf *sb)
+{
+	if (!read_file(path, sb))
+		return 0;
+	log_error("Cannot read %s: %s", path, strerror(errno));
+	return -1;
 }
 
 int64_t cmd_config_int(const struct cmd_context *cmd, const char *path, int64_t def)

@@ -11,6 +11,7 @@
 struct volume_group;
 struct backup_settings;
 struct device;
+struct strbuf;
 
 /* Scans devices once per command; NULL on failure (reported). */
 struct lvm_scan *cmd_scan(struct cmd_context *cmd);
@@ -40,6 +41,9 @@ void cmd_keep_archive(struct cmd_context *cmd, const struct volume_group *vg);
 
 /* Strings of a config list, NULL-terminated; NULL if unset. */
 const char *const *cmd_config_list(struct cmd_context *cmd, const char *path);
+
+/* Reads a whole file into sb; reports "Cannot read PATH: why".  0 or -1. */
+int read_file_logged(const char *path, struct strbuf *sb);
 
 /* VG name from "vg", "/dev/vg", "vg/lv" forms. */
 const char *cmd_vg_name_arg(struct cmd_context *cmd, const char *arg);

@@ -91,20 +91,12 @@ int cmd_vgcfgbackup(struct cmd_context *cmd)
 static char *read_whole_file(struct cmd_context *cmd, const char *path, size_t *len)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-	char *out;
-	FILE *f = fopen(path, "r");
+	char *out = NULL;
 
-	if (!f) {
-		log_error("Couldn't open %s: %s", path, strerror(errno));
-		return NULL;
+	if (!read_file_logged(path, &sb)) {
+		out = pool_memdup(cmd->mem, sb.buf, sb.len + 1);
+		*len = sb.len;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	out = pool_memdup(cmd->mem, sb.buf ? sb.buf : "", sb.len + 1);
-	*len = sb.len;
 	strbuf_release(&sb);
 	return out;
 }
