@@ -65,11 +65,9 @@ static struct report *make_report(struct cmd_context *cmd, enum report_type type
 	o.rows = arg_is_set(cmd, OPT_ROWS);
 	o.binary = arg_is_set(cmd, OPT_BINARY);
 	o.separator = arg_str(cmd, OPT_SEPARATOR, NULL);
-	if (type == RPT_LV || type == RPT_SEG) {
-		/* Kernel state per LV; unknown ('X') with --driverloaded n. */
-		o.lv_state = act_report_state;
-		o.lv_state_arg = act_begin(cmd);
-	}
+	/* Kernel state per LV (pvs -o+lv_active too); unknown ('X') with --driverloaded n. */
+	o.lv_state = act_report_state;
+	o.lv_state_arg = act_begin(cmd);
 	if (report_format(cmd, &o.format))
 		return NULL;
 	o.select = arg_str(cmd, OPT_SELECT, NULL);
@@ -199,6 +197,11 @@ int cmd_pvs(struct cmd_context *cmd)
 
 		if (!wanted_dev(cmd, info->dev, seen))
 			continue;
+		/* Never show a PV of an unreadable VG as a free orphan. */
+		if (info->vg && !vg) {
+			status = EXIT_FAILED;
+			continue;
+		}
 		report_add_pv(r, pv ? pv : orphan_pv(cmd, info));
 	}
 	if (!cmd->argc)
@@ -288,9 +291,12 @@ int cmd_lvs(struct cmd_context *cmd)
 	if (!cmd->argc) {
 		int found = 0;
 
-		TAILQ_FOREACH(vi, &cmd->scan->vgs, list)
+		TAILQ_FOREACH(vi, &cmd->scan->vgs, list) {
 			if (read_vg_view(cmd, vi))
 				add_vg_lvs(cmd, r, vi->vg, NULL, &found);
+			else
+				status = EXIT_FAILED;
+		}
 	}
 	for (i = 0; i < cmd->argc; i++) {
 		const char *arg = cmd->argv[i], *slash;

@@ -618,29 +618,37 @@ GETTER(get_lv_when_full)
 
 GETTER(get_empty) { UNUSED_R; (void)row; set_str(c, ""); }
 
+/* Without device-mapper (--driverloaded n) LVM2 cannot tell: "unknown", -1 in --binary. */
+static void set_unknown(struct cell *c)
+{
+	c->empty = 1;
+	c->num = 0;
+	c->str = "unknown";
+}
+
 GETTER(get_lv_active)
 {
 	struct lv_state_info st;
 
 	report_lv_state(r, row->lv, &st);
-	set_str(c, !st.unknown && st.active ? "active" : "");
+	set_str(c, st.unknown ? "unknown" : st.active ? "active" : "");
 }
 
-GETTER(get_lv_active_locally)
+static void active_bin(struct report *r, const struct row *row, struct cell *c,
+		       int remote, const char *text)
 {
 	struct lv_state_info st;
 
 	report_lv_state(r, row->lv, &st);
-	set_bin(c, !st.unknown && st.active, "active locally");
+	if (st.unknown)
+		set_unknown(c);
+	else
+		set_bin(c, !remote && st.active, text);
 }
 
-GETTER(get_lv_active_exclusively)
-{
-	struct lv_state_info st;
-
-	report_lv_state(r, row->lv, &st);
-	set_bin(c, !st.unknown && st.active, "active exclusively");
-}
+GETTER(get_lv_active_locally) { active_bin(r, row, c, 0, "active locally"); }
+GETTER(get_lv_active_remotely) { active_bin(r, row, c, 1, "active remotely"); }
+GETTER(get_lv_active_exclusively) { active_bin(r, row, c, 0, "active exclusively"); }
 
 GETTER(get_lv_major) { UNUSED_R; set_snum(c, row->lv->has_major_minor ? row->lv->major : -1); }
 GETTER(get_lv_minor) { UNUSED_R; set_snum(c, row->lv->has_major_minor ? row->lv->minor : -1); }
@@ -751,7 +759,7 @@ static void state_text(struct report *r, const struct row *row, struct cell *c,
 
 	report_lv_state(r, row->lv, &st);
 	if (st.unknown)
-		set_str(c, "unknown");
+		set_unknown(c);
 	else
 		set_bin(c, on, text);
 }
@@ -942,6 +950,7 @@ GETTER(get_discards) { UNUSED_R; set_str(c, seg_extra_str(row->seg, "discards"))
 GETTER(get_cache_mode) { UNUSED_R; set_str(c, seg_extra_str(row->seg, "cache_mode")); }
 GETTER(get_cache_policy) { UNUSED_R; set_str(c, seg_extra_str(row->seg, "policy")); }
 
+/* Only thin pools have the setting; LVM2 calls it unknown (-1) elsewhere. */
 GETTER(get_zero)
 {
 	const struct lv_rel *rel = row->lv ? lv_rel_get(r, row->lv) : NULL;
@@ -951,7 +960,7 @@ GETTER(get_zero)
 	else if (rel->roles & ROLE_THIN_POOL)
 		set_bin(c, rel->zero, "zero");
 	else
-		set_str(c, "unknown");
+		set_unknown(c);
 }
 
 GETTER(get_transaction_id)
@@ -1049,7 +1058,7 @@ const struct field_def report_fields[] = {
 	F("pv_size", "PSize", OBJ_PV, VT_SIZE, 5, get_pv_size),
 	F("pv_free", "PFree", OBJ_PV, VT_SIZE, 5, get_pv_free),
 	F("pv_used", "Used", OBJ_PV, VT_SIZE, 4, get_pv_used),
-	F("pv_attr", "Attr", OBJ_PV, VT_STR, 3, get_pv_attr),
+	F("pv_attr", "Attr", OBJ_PV, VT_STR, 4, get_pv_attr),
 	F("pv_allocatable", "Allocatable", OBJ_PV, VT_BIN, 11, get_pv_allocatable),
 	F("pv_exported", "Exported", OBJ_PV, VT_BIN, 10, get_pv_exported),
 	F("pv_missing", "Missing", OBJ_PV, VT_BIN, 10, get_pv_missing),
@@ -1121,7 +1130,7 @@ const struct field_def report_fields[] = {
 	F("lv_when_full", "WhenFull", OBJ_LV, VT_STR, 15, get_lv_when_full),
 	F("lv_active", "Active", OBJ_LV, VT_STR, 6, get_lv_active),
 	F("lv_active_locally", "ActLocal", OBJ_LV, VT_BIN, 10, get_lv_active_locally),
-	F("lv_active_remotely", "ActRemote", OBJ_LV, VT_BIN, 10, get_empty),
+	F("lv_active_remotely", "ActRemote", OBJ_LV, VT_BIN, 10, get_lv_active_remotely),
 	F("lv_active_exclusively", "ActExcl", OBJ_LV, VT_BIN, 10, get_lv_active_exclusively),
 	F("lv_major", "Maj", OBJ_LV, VT_SNUM, 3, get_lv_major),
 	F("lv_minor", "Min", OBJ_LV, VT_SNUM, 3, get_lv_minor),
@@ -1141,6 +1150,9 @@ const struct field_def report_fields[] = {
 	F("raid_write_behind", "WBehind", OBJ_LV, VT_PCT, 7, get_empty),
 	F("raid_min_recovery_rate", "MinSync", OBJ_LV, VT_PCT, 7, get_empty),
 	F("raid_max_recovery_rate", "MaxSync", OBJ_LV, VT_PCT, 7, get_empty),
+	F("raidintegritymode", "IntegMode", OBJ_LV, VT_STR, 9, get_empty),
+	F("raidintegrityblocksize", "IntegBlkSize", OBJ_LV, VT_SNUM, 12, get_minus_one),
+	F("integritymismatches", "IntegMismatches", OBJ_LV, VT_PCT, 15, get_empty),
 	F("move_pv", "Move", OBJ_LV, VT_STR, 4, get_empty),
 	F("move_pv_uuid", "Move UUID", OBJ_LV, VT_STR, 38, get_empty),
 	F("convert_lv", "Convert", OBJ_LV, VT_STR, 7, get_empty),
@@ -1161,6 +1173,7 @@ const struct field_def report_fields[] = {
 	F("lv_host", "Host", OBJ_LV, VT_STR, 10, get_lv_host),
 	F("lv_modules", "Modules", OBJ_LV, VT_STR, 7, get_lv_modules),
 	F("lv_historical", "Historical", OBJ_LV, VT_BIN, 10, get_empty),
+	F("writecache_block_size", "WCacheBlkSize", OBJ_LV, VT_SNUM, 13, get_minus_one),
 	F("lv_kernel_major", "KMaj", OBJ_LV, VT_SNUM, 4, get_lv_kernel_major),
 	F("lv_kernel_minor", "KMin", OBJ_LV, VT_SNUM, 4, get_lv_kernel_minor),
 	F("lv_kernel_read_ahead", "KRahead", OBJ_LV, VT_SNUM, 7, get_minus_one),
@@ -1174,10 +1187,30 @@ const struct field_def report_fields[] = {
 	F("metadata_percent", "Meta%", OBJ_LV, VT_PCT, 6, get_empty),
 	F("copy_percent", "Cpy%Sync", OBJ_LV, VT_PCT, 8, get_empty),
 	F("sync_percent", "Cpy%Sync", OBJ_LV, VT_PCT, 8, get_empty),
+	F("cache_total_blocks", "CacheTotalBlocks", OBJ_LV, VT_PCT, 16, get_empty),
+	F("cache_used_blocks", "CacheUsedBlocks", OBJ_LV, VT_PCT, 16, get_empty),
+	F("cache_dirty_blocks", "CacheDirtyBlocks", OBJ_LV, VT_PCT, 16, get_empty),
+	F("cache_read_hits", "CacheReadHits", OBJ_LV, VT_PCT, 16, get_empty),
+	F("cache_read_misses", "CacheReadMisses", OBJ_LV, VT_PCT, 16, get_empty),
+	F("cache_write_hits", "CacheWriteHits", OBJ_LV, VT_PCT, 16, get_empty),
+	F("cache_write_misses", "CacheWriteMisses", OBJ_LV, VT_PCT, 16, get_empty),
+	F("kernel_cache_settings", "KCacheSettings", OBJ_LV, VT_STR, 18, get_empty),
+	F("kernel_cache_policy", "KCachePolicy", OBJ_LV, VT_STR, 18, get_empty),
+	F("kernel_metadata_format", "KMFmt", OBJ_LV, VT_STR, 5, get_empty),
 	F("lv_health_status", "Health", OBJ_LV, VT_STR, 15, get_lv_health_status),
+	F("kernel_discards", "KDiscards", OBJ_LV, VT_STR, 9, get_empty),
 	F("lv_check_needed", "CheckNeeded", OBJ_LV, VT_BIN, 15, get_lv_check_needed),
 	F("lv_merge_failed", "MergeFailed", OBJ_LV, VT_BIN, 15, get_lv_merge_failed),
 	F("lv_snapshot_invalid", "SnapInvalid", OBJ_LV, VT_BIN, 15, get_lv_snapshot_invalid),
+	F("vdo_operating_mode", "VDOOperatingMode", OBJ_LV, VT_STR, 16, get_empty),
+	F("vdo_compression_state", "VDOCompressionState", OBJ_LV, VT_STR, 19, get_empty),
+	F("vdo_index_state", "VDOIndexState", OBJ_LV, VT_STR, 13, get_empty),
+	F("vdo_used_size", "VDOUsedSize", OBJ_LV, VT_PCT, 11, get_empty),
+	F("vdo_saving_percent", "VDOSaving%", OBJ_LV, VT_PCT, 10, get_empty),
+	F("writecache_total_blocks", "WCacheTotalBlocks", OBJ_LV, VT_PCT, 17, get_empty),
+	F("writecache_free_blocks", "WCacheFreeBlocks", OBJ_LV, VT_PCT, 16, get_empty),
+	F("writecache_writeback_blocks", "WCacheWritebackBlocks", OBJ_LV, VT_PCT, 21, get_empty),
+	F("writecache_error", "WCacheErrors", OBJ_LV, VT_PCT, 12, get_empty),
 	F("lv_attr", "Attr", OBJ_LV, VT_STR, 10, get_lv_attr),
 	F("segtype", "Type", OBJ_SEG, VT_STR, 4, get_segtype),
 	F("stripes", "#Str", OBJ_SEG, VT_NUM, 4, get_stripes),
@@ -1195,7 +1228,7 @@ const struct field_def report_fields[] = {
 	F("discards", "Discards", OBJ_SEG, VT_STR, 8, get_discards),
 	F("cache_metadata_format", "CMFmt", OBJ_SEG, VT_STR, 5, get_seg_extra_str),
 	F("cache_mode", "CacheMode", OBJ_SEG, VT_STR, 9, get_cache_mode),
-	F("zero", "Zero", OBJ_SEG, VT_BIN, 7, get_zero),
+	F("zero", "Zero", OBJ_SEG, VT_BIN, 4, get_zero),
 	F("transaction_id", "TransId", OBJ_SEG, VT_NUM, 7, get_transaction_id),
 	F("thin_id", "ThId", OBJ_SEG, VT_NUM, 4, get_thin_id),
 	F("seg_start", "Start", OBJ_SEG, VT_SIZE, 5, get_seg_start),
@@ -1211,6 +1244,26 @@ const struct field_def report_fields[] = {
 	F("seg_monitor", "Monitor", OBJ_SEG, VT_STR, 7, get_empty),
 	F("cache_policy", "CachePolicy", OBJ_SEG, VT_STR, 11, get_cache_policy),
 	F("cache_settings", "CacheSettings", OBJ_SEG, VT_STR, 13, get_empty),
+	/* VDO pools: openlvm reads no vdo segments, so these stay empty. */
+	F("vdo_compression", "VDOCompression", OBJ_SEG, VT_STR, 14, get_empty),
+	F("vdo_deduplication", "VDODeduplication", OBJ_SEG, VT_STR, 16, get_empty),
+	F("vdo_use_metadata_hints", "VDOMetadataHints", OBJ_SEG, VT_STR, 16, get_empty),
+	F("vdo_minimum_io_size", "VDOMinimumIOSize", OBJ_SEG, VT_PCT, 16, get_empty),
+	F("vdo_block_map_cache_size", "VDOBlockMapCacheSize", OBJ_SEG, VT_PCT, 20, get_empty),
+	F("vdo_block_map_era_length", "VDOBlockMapEraLength", OBJ_SEG, VT_PCT, 20, get_empty),
+	F("vdo_use_sparse_index", "VDOSparseIndex", OBJ_SEG, VT_STR, 14, get_empty),
+	F("vdo_index_memory_size", "VDOIndexMemorySize", OBJ_SEG, VT_PCT, 18, get_empty),
+	F("vdo_slab_size", "VDOSlabSize", OBJ_SEG, VT_PCT, 11, get_empty),
+	F("vdo_ack_threads", "VDOAckThreads", OBJ_SEG, VT_PCT, 13, get_empty),
+	F("vdo_bio_threads", "VDOBioThreads", OBJ_SEG, VT_PCT, 13, get_empty),
+	F("vdo_bio_rotation", "VDOBioRotation", OBJ_SEG, VT_PCT, 14, get_empty),
+	F("vdo_cpu_threads", "VDOCPUThreads", OBJ_SEG, VT_PCT, 13, get_empty),
+	F("vdo_hash_zone_threads", "VDOHashZoneThreads", OBJ_SEG, VT_PCT, 18, get_empty),
+	F("vdo_logical_threads", "VDOLogicalThreads", OBJ_SEG, VT_PCT, 17, get_empty),
+	F("vdo_physical_threads", "VDOPhysicalThreads", OBJ_SEG, VT_PCT, 18, get_empty),
+	F("vdo_max_discard", "VDOMaxDiscard", OBJ_SEG, VT_PCT, 13, get_empty),
+	F("vdo_write_policy", "VDOWritePolicy", OBJ_SEG, VT_STR, 14, get_empty),
+	F("vdo_header_size", "VDOHeaderSize", OBJ_SEG, VT_PCT, 13, get_empty),
 };
 
 const size_t report_field_count = sizeof(report_fields) / sizeof(report_fields[0]);

@@ -13,10 +13,13 @@
 #include "misc/pool.h"
 #include "misc/strbuf.h"
 
-static int right_aligned(const struct report_opts *o, const struct field_def *f)
+static int right_aligned(const struct field_def *f)
 {
+	/* LVM2 keeps the PV device numbers left-aligned, unlike every other number. */
+	if (!strcmp(f->name, "pv_major") || !strcmp(f->name, "pv_minor"))
+		return 0;
 	return f->type == VT_NUM || f->type == VT_SNUM || f->type == VT_SIZE ||
-	       f->type == VT_PCT || (f->type == VT_BIN && o->binary);
+	       f->type == VT_PCT || f->type == VT_BIN;
 }
 
 static size_t col_width(const struct field_def *f, struct row *const *rows, size_t nrows,
@@ -24,8 +27,7 @@ static size_t col_width(const struct field_def *f, struct row *const *rows, size
 {
 	size_t w = f->width, j, len;
 
-	if (strlen(f->heading) > w)
-		w = strlen(f->heading);
+	/* The heading never widens a column: LVM2 cuts it (InitImgSyn). */
 	for (j = 0; j < nrows; j++)
 		if ((len = strlen(rows[j]->text[i])) > w)
 			w = len;
@@ -58,7 +60,7 @@ static void add_heading(const struct report_opts *o, const struct report_layout 
 		if (i)
 			strbuf_addstr(sb, o->separator ? o->separator : " ");
 		if (pads(o) && !o->name_prefixes)
-			add_padded(sb, l->cols[i]->heading, w[i], 0);
+			strbuf_addf(sb, "%-*.*s", (int)w[i], (int)w[i], l->cols[i]->heading);
 		else
 			strbuf_addstr(sb, l->cols[i]->heading);
 	}
@@ -95,36 +97,32 @@ static void add_row_line(const struct report_opts *o, const struct report_layout
 		if (o->name_prefixes)
 			add_prefixed(o, l->cols[i], row->text[i], sb);
 		else if (pads(o))
-			add_padded(sb, row->text[i], w[i], right_aligned(o, l->cols[i]));
+			add_padded(sb, row->text[i], w[i], right_aligned(l->cols[i]));
 		else
 			strbuf_addstr(sb, row->text[i]);
 	}
 	strbuf_addch(sb, '\n');
 }
 
-/* --rows: one line per field, the rows side by side. */
+/*
+ * --rows: one line per field, the rows side by side.  LVM2 never pads here,
+ * not even with --aligned.
+ */
 static void add_transposed(const struct report_opts *o, const struct report_layout *l,
 			   struct row *const *rows, size_t nrows, struct strbuf *sb)
 {
-	size_t i, j, hw = 0, vw;
+	const char *sep = o->separator ? o->separator : " ";
+	size_t i, j;
 
-	for (i = 0; i < l->ncols; i++)
-		if (strlen(l->cols[i]->heading) > hw)
-			hw = strlen(l->cols[i]->heading);
 	for (i = 0; i < l->ncols; i++) {
-		vw = col_width(l->cols[i], rows, nrows, i);
 		strbuf_addstr(sb, "  ");
-		if (!o->no_headings) {
-			if (pads(o))
-				add_padded(sb, l->cols[i]->heading, nrows > 1 ? hw : 0, 0);
-			else
-				strbuf_addstr(sb, l->cols[i]->heading);
-		}
+		if (!o->no_headings)
+			strbuf_addstr(sb, l->cols[i]->heading);
 		for (j = 0; j < nrows; j++) {
 			if (j || !o->no_headings)
-				strbuf_addstr(sb, o->separator ? o->separator : " ");
-			if (pads(o) && nrows > 1)
-				add_padded(sb, rows[j]->text[i], vw, right_aligned(o, l->cols[i]));
+				strbuf_addstr(sb, sep);
+			if (o->name_prefixes)
+				add_prefixed(o, l->cols[i], rows[j]->text[i], sb);
 			else
 				strbuf_addstr(sb, rows[j]->text[i]);
 		}

@@ -5,6 +5,7 @@
  */
 #include "report/report_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,7 @@ struct report {
 	FILE *out;
 	int heading_done;
 	struct selection *sel;		/* -S; NULL selects every row */
+	uint64_t unit_bytes;		/* --units 3m: 3 MiB, shown with suffix "U"; 0 = none */
 };
 
 static const char *const default_fields[][2] = {
@@ -314,6 +316,42 @@ static int parse_sort(struct report *r)
 	return 0;
 }
 
+/*
+ * LVM2 accepts a count before the unit letter: --units 3m shows sizes in
+ * multiples of 3 MiB with the suffix "U".  A count of 1, or one before
+ * h/H/r/R, changes nothing.  0 or -1.
+ */
+static int custom_units(struct report *r)
+{
+	static const char letters[] = "bskmgtpe";
+	const char *u = r->o.units, *p;
+	uint64_t n = 0, unit;
+	char lc;
+
+	if (!isdigit((unsigned char)*u))
+		return 0;
+	for (; isdigit((unsigned char)*u); u++) {
+		if (n > UINT32_MAX)
+			return -1;
+		n = n * 10 + (uint64_t)(*u - '0');
+	}
+	if (!n || !*u || u[1])
+		return -1;
+	r->o.units = u;
+	lc = (char)tolower((unsigned char)*u);
+	if (n == 1 || lc == 'h' || lc == 'r')
+		return 0;
+	if (!(p = strchr(letters, lc)))
+		return -1;
+	unit = lc == 'b' ? 1 : 512;
+	if (p - letters >= 2)
+		unit = 1;
+	for (; p - letters >= 2; p--)
+		unit *= islower((unsigned char)*u) ? 1024 : 1000;
+	r->unit_bytes = n * unit;
+	return 0;
+}
+
 struct report *report_create(const struct report_opts *o)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
@@ -327,8 +365,8 @@ struct report *report_create(const struct report_opts *o)
 		r->o.units = "r";
 	r->mem = pool_create("report");
 	r->vg_infos = hash_create(16);
-	if (units_valid(r->o.units)) {
-		log_error("Invalid units specification: %s", r->o.units);
+	if (custom_units(r) || units_valid(r->o.units)) {
+		log_error("Invalid units specification: %s", o->units);
 		goto bad;
 	}
 	if (parse_fields(r, &cl) || settle_type(r, &cl))
@@ -410,7 +448,7 @@ const char *report_render(struct report *r, const struct field_def *f, const str
 		return c->str ? c->str : "";
 	case VT_BIN:
 		if (r->o.binary)
-			return c->num ? "1" : "0";
+			return c->empty ? "-1" : c->num ? "1" : "0";
 		return c->str ? c->str : "";
 	case VT_PCT:
 		return "";
@@ -427,6 +465,9 @@ const char *report_render(struct report *r, const struct field_def *f, const str
 		snprintf(buf, sizeof(buf), "%llu", (unsigned long long)c->num);
 	else if (f->type == VT_SNUM)
 		snprintf(buf, sizeof(buf), "%lld", (long long)(int64_t)c->num);
+	else if (r->unit_bytes)
+		snprintf(buf, sizeof(buf), "%.2f%s", (double)c->num / (double)r->unit_bytes,
+			 r->o.no_suffix ? "" : "U");
 	else
 		format_size(c->num, r->o.units, !r->o.no_suffix, buf, sizeof(buf));
 	return pool_strdup(r->mem, buf);

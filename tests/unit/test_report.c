@@ -339,6 +339,23 @@ static void opts_a_rows(struct report_opts *op)
 	op->rows = 1;
 }
 
+static void opts_a_units3(struct report_opts *op)
+{
+	op->units = "3m";
+}
+
+static void opts_a_rows_np(struct report_opts *op)
+{
+	op->rows = 1;
+	op->name_prefixes = 1;
+}
+
+static void opts_a_unknown_bin(struct report_opts *op)
+{
+	op->binary = 1;
+	op->state_unknown = 1;
+}
+
 static void opts_a_bin(struct report_opts *op)
 {
 	op->binary = 1;
@@ -434,6 +451,24 @@ static const char expect_a_npu[] =
 	"  LVM2_LV_NAME=lv2 LVM2_LV_SIZE=4.00m\n"
 	"  LVM2_LV_NAME=lv3 LVM2_LV_SIZE=4.00m\n"
 	"  LVM2_LV_NAME=lv4 LVM2_LV_SIZE=4.00m\n";
+
+/* Counts before the unit letter: multiples of 3 MiB, suffix U (LVM2 2.03.16). */
+static const char expect_a_units3[] =
+	"  VG  VSize\n"
+	"  fsa 9.33U\n";
+
+/* --rows never pads, with name prefixes every value is KEY='value'. */
+static const char expect_a_rows_np[] =
+	"  LV LVM2_LV_NAME='lv1' LVM2_LV_NAME='lv2' LVM2_LV_NAME='lv3' LVM2_LV_NAME='lv4'\n"
+	"  LSize LVM2_LV_SIZE='12.00m' LVM2_LV_SIZE='4.00m' LVM2_LV_SIZE='4.00m' LVM2_LV_SIZE='4.00m'\n";
+
+/* Unknown kernel state: -1 in --binary; binary fields right-aligned; cut heading. */
+static const char expect_a_unknown_bin[] =
+	"  LV   ActLocal   InitImgSyn\n"
+	"  lv1          -1          0\n"
+	"  lv2          -1          0\n"
+	"  lv3          -1          0\n"
+	"  lv4          -1          0\n";
 
 static const char expect_a_rows[] =
 	"  VG fsa\n"
@@ -566,6 +601,10 @@ static const struct text_case text_cases[] = {
 	{ "a_np", 'a', RPT_LV, 0, "lv_name,lv_size,lv_tags", NULL, opts_a_np, expect_a_np },
 	{ "a_npu", 'a', RPT_LV, 0, "lv_name,lv_size", NULL, opts_a_npu, expect_a_npu },
 	{ "a_rows", 'a', RPT_VG, 0, "vg_name,vg_size,vg_attr", NULL, opts_a_rows, expect_a_rows },
+	{ "a_units3", 'a', RPT_VG, 0, "vg_name,vg_size", NULL, opts_a_units3, expect_a_units3 },
+	{ "a_rows_np", 'a', RPT_LV, 0, "lv_name,lv_size", NULL, opts_a_rows_np, expect_a_rows_np },
+	{ "a_unknown_bin", 'a', RPT_LV, 0, "lv_name,lv_active_locally,lv_initial_image_sync", NULL,
+	  opts_a_unknown_bin, expect_a_unknown_bin },
 	{ "a_pvlv", 'a', RPT_PV, 0, "pv_name,lv_name,seg_size", NULL, NULL, expect_a_pvlv },
 	{ "a_lvdev", 'a', RPT_LV, 0, "lv_name,devices", NULL, NULL, expect_a_lvdev },
 	{ "a_bin", 'a', RPT_VG, 0, "vg_name,vg_exported,vg_extendable", NULL, opts_a_bin, expect_a_bin },
