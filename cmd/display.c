@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cmd/activation.h"
 #include "cmd/commands.h"
 #include "cmd/toolcontext.h"
 #include "device/device.h"
@@ -16,10 +17,12 @@
 #include "misc/log.h"
 #include "misc/pool.h"
 #include "misc/units.h"
+#include "report/report.h"
 
 struct display {
 	struct cmd_context *cmd;
 	const char *units;
+	struct activation *act;		/* kernel state of LVs (lvdisplay, vgdisplay -v) */
 };
 
 /* LVM2's internal status bits, as the colon forms print them. */
@@ -67,6 +70,8 @@ static const char *uuid_str(struct pool *mem, const struct lvm_id *id)
 static int setup_display(struct cmd_context *cmd, struct display *d)
 {
 	d->cmd = cmd;
+	/* Pool-allocated; the kernel is only asked when an LV is shown. */
+	d->act = act_begin(cmd);
 	d->units = arg_str(cmd, OPT_UNITS, cmd_config_str(cmd, "global/units", "r"));
 	if (units_valid(d->units)) {
 		log_error("Invalid argument for --units: %s", d->units);
@@ -417,6 +422,11 @@ static void lv_long(const struct display *d, const struct logical_volume *lv)
 {
 	struct pool *mem = d->cmd->mem;
 	const struct volume_group *vg = lv->vg;
+	struct lv_state_info st;
+	int active;
+
+	memset(&st, 0, sizeof(st));
+	active = d->act && !act_report_state(lv, d->act, &st) && !st.unknown && st.active;
 
 	log_print("--- Logical volume ---");
 	log_print("%-23s/dev/%s/%s", "LV Path", vg->name, lv->name);
@@ -425,13 +435,20 @@ static void lv_long(const struct display *d, const struct logical_volume *lv)
 	log_print("%-23s%s", "LV UUID", uuid_str(mem, &lv->id));
 	log_print("%-23s%s", "LV Write Access", lv->status & LV_WRITE ? "read/write" : "read only");
 	log_print("%-23s%s", "LV Creation host, time", lv_time(mem, lv));
-	log_print("%-23s%s", "LV Status", "NOT available");
+	if (active) {
+		log_print("%-23s%s", "LV Status", st.suspended ? "suspended" : "available");
+		log_print("%-23s%d", "# open", st.open);
+	} else {
+		log_print("%-23s%s", "LV Status", "NOT available");
+	}
 	log_print("%-23s%s", "LV Size",
 		  dsize(d, (uint64_t)lv->le_count * vg->extent_size << SECTOR_SHIFT));
 	log_print("%-23s%u", "Current LE", lv->le_count);
 	log_print("%-23s%u", "Segments", lv->seg_count);
 	log_print("%-23s%s", "Allocation", alloc_policy_name(lv->alloc));
 	log_print("%-23s%s", "Read ahead sectors", read_ahead_str(mem, lv->read_ahead));
+	if (active)
+		log_print("%-23s%d:%d", "Block device", st.kernel_major, st.kernel_minor);
 	log_print(" ");
 }
 

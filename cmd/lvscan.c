@@ -1,4 +1,7 @@
 /* lvscan: one line per LV of every VG found. */
+#include <string.h>
+
+#include "cmd/activation.h"
 #include "cmd/command.h"
 #include "cmd/commands.h"
 #include "cmd/lvcommon.h"
@@ -6,6 +9,7 @@
 #include "metadata/metadata.h"
 #include "metadata/scan.h"
 #include "misc/log.h"
+#include "report/report.h"
 
 static int cmd_lvscan(struct cmd_context *cmd);
 
@@ -16,16 +20,22 @@ const struct command_def cmddef_lvscan = {
 	0, 0
 };
 
-static void scan_vg(struct cmd_context *cmd, const struct volume_group *vg)
+static void scan_vg(struct cmd_context *cmd, struct activation *act,
+		    const struct volume_group *vg)
 {
 	const struct logical_volume *lv;
 
 	TAILQ_FOREACH(lv, &vg->lvs, list) {
+		struct lv_state_info st;
+		int active;
+
 		if (!lv_is_visible(lv) && !arg_is_set(cmd, OPT_ALL))
 			continue;
-		/* Never active without device-mapper: LVM2 prints the same then. */
-		log_print("inactive          '/dev/%s/%s' [%s] %s", vg->name, lv->name,
-			  lv_size_str(cmd, vg, lv->le_count), alloc_policy_name(lv->alloc));
+		/* Without device-mapper every LV reads as inactive, as in LVM2. */
+		memset(&st, 0, sizeof(st));
+		active = !act_report_state(lv, act, &st) && !st.unknown && st.active;
+		log_print("%-18s'/dev/%s/%s' [%s] %s", active ? "ACTIVE" : "inactive", vg->name,
+			  lv->name, lv_size_str(cmd, vg, lv->le_count), alloc_policy_name(lv->alloc));
 	}
 }
 
@@ -33,6 +43,7 @@ static int cmd_lvscan(struct cmd_context *cmd)
 {
 	struct lvm_scan *scan;
 	struct vg_info *vi;
+	struct activation *act;
 	int r = EXIT_OK;
 
 	if (cmd_lock_global(cmd, 0))
@@ -40,6 +51,7 @@ static int cmd_lvscan(struct cmd_context *cmd)
 	scan = cmd_scan(cmd);
 	if (!scan)
 		return EXIT_FAILED;
+	act = act_begin(cmd);
 	TAILQ_FOREACH(vi, &scan->vgs, list) {
 		struct volume_group *vg;
 
@@ -50,8 +62,9 @@ static int cmd_lvscan(struct cmd_context *cmd)
 			r = EXIT_FAILED;
 			continue;
 		}
-		scan_vg(cmd, vg);
+		scan_vg(cmd, act, vg);
 		vg_free(vg);
 	}
+	act_end(act);
 	return r;
 }

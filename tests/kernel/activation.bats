@@ -65,6 +65,24 @@ no_dm() {
 	[ ! -e /dev/kvzero/lv1 ]
 }
 
+@test "lvdisplay and lvscan show the kernel state of an active LV" {
+	vg_on kvshow 1
+	olvm lvcreate -q -an -Zn -n lv0 -L 8M kvshow
+	run olvm lvscan
+	assert_status 0
+	[[ "$output" == *"inactive          '/dev/kvshow/lv0'"* ]]
+	run olvm lvdisplay kvshow/lv0
+	[[ "$output" == *"LV Status              NOT available"* ]]
+	olvm lvchange -ay kvshow/lv0
+	run olvm lvscan
+	[[ "$output" == *"ACTIVE            '/dev/kvshow/lv0'"* ]]
+	run olvm lvdisplay kvshow/lv0
+	[[ "$output" == *"LV Status              available"* ]]
+	[[ "$output" == *"# open                 0"* ]]
+	[[ "$output" =~ Block\ device\ +[0-9]+:[0-9]+ ]]
+	olvm lvchange -an kvshow/lv0
+}
+
 @test "linear, multi-segment: every block lands at its PV offset" {
 	vg_on kvmap 2
 	olvm lvcreate -q -an -Zn -n lv0 -l 5 kvmap "$DEV0:0-4"
