@@ -89,13 +89,20 @@ void pool_destroy(struct pool *p)
 	free(p);
 }
 
-static struct chunk *new_chunk(size_t size)
+/*
+ * Chunks that may serve zeroed requests come from calloc, and carved
+ * memory is never handed back, so everything past c->used stays zero:
+ * pool_alloc needs no memset of its own.  Big chunks come straight from
+ * mmap, whose pages the kernel has already cleared, which spares `lvs`
+ * zeroing megabytes of parser arrays by hand.
+ */
+static struct chunk *new_chunk(size_t size, int zero)
 {
 	struct chunk *c;
 
 	if (size > SIZE_MAX - sizeof(*c))
 		out_of_memory(size);
-	c = xmalloc(sizeof(*c) + size);
+	c = zero ? xcalloc(1, sizeof(*c) + size) : xmalloc(sizeof(*c) + size);
 	c->used = 0;
 	c->size = size;
 	return c;
@@ -120,7 +127,7 @@ carve(struct pool *p, size_t size, size_t align, int zero)
 		p->next_size = CHUNK_SIZE;
 	if (size > p->next_size / 4) {
 		/* Dedicated chunk, linked behind the current one. */
-		struct chunk *big = new_chunk(size);
+		struct chunk *big = new_chunk(size, zero);
 
 		if (c) {
 			big->next = c->next;
@@ -130,13 +137,11 @@ carve(struct pool *p, size_t size, size_t align, int zero)
 			p->chunks = big;
 		}
 		big->used = size;
-		if (zero)
-			memset(big->data, 0, size);
 		return big->data;
 	}
 	off = c ? (c->used + align - 1) & ~(align - 1) : 0;
 	if (!c || c->size < off || c->size - off < size) {
-		c = new_chunk(p->next_size);
+		c = new_chunk(p->next_size, 1);
 		if (p->next_size < CHUNK_MAX)
 			p->next_size *= 2;
 		c->next = p->chunks;
@@ -145,8 +150,6 @@ carve(struct pool *p, size_t size, size_t align, int zero)
 	}
 	mem = c->data + off;
 	c->used = off + size;
-	if (zero)
-		memset(mem, 0, size);
 	return mem;
 }
 

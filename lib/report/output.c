@@ -34,16 +34,11 @@ static size_t col_width(const struct field_def *f, struct row *const *rows, size
 	return w;
 }
 
-static void add_padded(struct strbuf *sb, const char *s, size_t width, int right)
-{
-	size_t len = strlen(s), pad = width > len ? width - len : 0;
-
-	if (right)
-		strbuf_addchars(sb, ' ', pad);
-	strbuf_addstr(sb, s);
-	if (!right)
-		strbuf_addchars(sb, ' ', pad);
-}
+/* Per-column layout of the aligned output, worked out once per report. */
+struct col_fmt {
+	size_t width;
+	int right;
+};
 
 static int pads(const struct report_opts *o)
 {
@@ -51,7 +46,7 @@ static int pads(const struct report_opts *o)
 }
 
 static void add_heading(const struct report_opts *o, const struct report_layout *l,
-			const size_t *w, struct strbuf *sb)
+			const struct col_fmt *fmt, struct strbuf *sb)
 {
 	size_t i;
 
@@ -60,7 +55,8 @@ static void add_heading(const struct report_opts *o, const struct report_layout 
 		if (i)
 			strbuf_addstr(sb, o->separator ? o->separator : " ");
 		if (pads(o) && !o->name_prefixes)
-			strbuf_addf(sb, "%-*.*s", (int)w[i], (int)w[i], l->cols[i]->heading);
+			strbuf_addf(sb, "%-*.*s", (int)fmt[i].width, (int)fmt[i].width,
+				    l->cols[i]->heading);
 		else
 			strbuf_addstr(sb, l->cols[i]->heading);
 	}
@@ -85,23 +81,60 @@ static void add_prefixed(const struct report_opts *o, const struct field_def *f,
 	strbuf_addch(sb, '\'');
 }
 
-static void add_row_line(const struct report_opts *o, const struct report_layout *l,
-			 const size_t *w, const struct row *row, struct strbuf *sb)
+/*
+ * One cell, padded to its column.  Spaces and text are written straight
+ * into the buffer: 10,000 rows of 12 columns make this the hottest loop
+ * of `lvs`.
+ */
+static void add_cell(struct strbuf *sb, const char *s, const struct col_fmt *c)
 {
+	size_t len = strlen(s), pad = c->width > len ? c->width - len : 0;
+	char *p;
+
+	strbuf_grow(sb, len + pad);
+	p = sb->buf + sb->len;
+	if (c->right) {
+		memset(p, ' ', pad);
+		memcpy(p + pad, s, len);
+	} else {
+		memcpy(p, s, len);
+		memset(p + len, ' ', pad);
+	}
+	sb->len += len + pad;
+	sb->buf[sb->len] = '\0';
+}
+
+static void add_row_line(const struct report_opts *o, const struct report_layout *l,
+			 const struct col_fmt *fmt, const struct row *row, struct strbuf *sb)
+{
+	const char *sep = o->separator ? o->separator : " ";
 	size_t i;
 
-	strbuf_addstr(sb, "  ");
+	strbuf_add(sb, "  ", 2);
 	for (i = 0; i < l->ncols; i++) {
 		if (i)
-			strbuf_addstr(sb, o->separator ? o->separator : " ");
+			strbuf_addstr(sb, sep);
 		if (o->name_prefixes)
 			add_prefixed(o, l->cols[i], row->text[i], sb);
 		else if (pads(o))
-			add_padded(sb, row->text[i], w[i], right_aligned(l->cols[i]));
+			add_cell(sb, row->text[i], &fmt[i]);
 		else
 			strbuf_addstr(sb, row->text[i]);
 	}
 	strbuf_addch(sb, '\n');
+}
+
+static struct col_fmt *col_formats(const struct report_layout *l, struct row *const *rows,
+				   size_t nrows)
+{
+	struct col_fmt *fmt = xcalloc(l->ncols ? l->ncols : 1, sizeof(*fmt));
+	size_t i;
+
+	for (i = 0; i < l->ncols; i++) {
+		fmt[i].width = col_width(l->cols[i], rows, nrows, i);
+		fmt[i].right = right_aligned(l->cols[i]);
+	}
+	return fmt;
 }
 
 /*
@@ -210,7 +243,8 @@ int report_print(const struct report_opts *o, const struct report_layout *l,
 		 struct row *const *rows, size_t nrows, FILE *out)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t *w, i;
+	struct col_fmt *fmt;
+	size_t i;
 
 	if (o->format != RPT_FMT_BASIC) {
 		add_json(o, l, rows, nrows, &sb);
@@ -220,15 +254,13 @@ int report_print(const struct report_opts *o, const struct report_layout *l,
 		add_transposed(o, l, rows, nrows, &sb);
 		return write_out(&sb, out);
 	}
-	w = xcalloc(l->ncols ? l->ncols : 1, sizeof(*w));
-	for (i = 0; i < l->ncols; i++)
-		w[i] = col_width(l->cols[i], rows, nrows, i);
+	fmt = col_formats(l, rows, nrows);
 	/* LVM2 prints no heading line when there is nothing to report */
 	if (!o->no_headings && nrows)
-		add_heading(o, l, w, &sb);
+		add_heading(o, l, fmt, &sb);
 	for (i = 0; i < nrows; i++)
-		add_row_line(o, l, w, rows[i], &sb);
-	free(w);
+		add_row_line(o, l, fmt, rows[i], &sb);
+	free(fmt);
 	return write_out(&sb, out);
 }
 
@@ -236,15 +268,12 @@ int report_print_unbuffered(const struct report_opts *o, const struct report_lay
 			    const struct row *row, int heading, FILE *out)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t *w, i;
+	struct col_fmt *fmt = col_formats(l, NULL, 0);
 
-	w = xcalloc(l->ncols ? l->ncols : 1, sizeof(*w));
-	for (i = 0; i < l->ncols; i++)
-		w[i] = col_width(l->cols[i], NULL, 0, i);
 	if (heading && !o->no_headings)
-		add_heading(o, l, w, &sb);
+		add_heading(o, l, fmt, &sb);
 	if (row)
-		add_row_line(o, l, w, row, &sb);
-	free(w);
+		add_row_line(o, l, fmt, row, &sb);
+	free(fmt);
 	return write_out(&sb, out);
 }
