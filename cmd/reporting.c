@@ -228,6 +228,24 @@ static struct vg_info *find_vg_arg(struct cmd_context *cmd, const char *arg)
 	return vi;
 }
 
+/*
+ * vgs with LV or segment fields has a row per LV or segment: the hidden
+ * LVs too with -a.  PV rows and plain VG rows come from report_add_vg.
+ */
+static void add_vg_rows(struct cmd_context *cmd, struct report *r, const struct volume_group *vg)
+{
+	enum report_type t = report_get_type(r);
+	const struct logical_volume *lv;
+
+	if (t != RPT_LV && t != RPT_SEG) {
+		report_add_vg(r, vg);
+		return;
+	}
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		if (report_lv_listed(r, lv, arg_is_set(cmd, OPT_ALL)))
+			report_add_lv(r, lv);
+}
+
 int cmd_vgs(struct cmd_context *cmd)
 {
 	struct report *r = make_report(cmd, RPT_VG);
@@ -243,14 +261,14 @@ int cmd_vgs(struct cmd_context *cmd)
 	if (!cmd->argc) {
 		TAILQ_FOREACH(vi, &cmd->scan->vgs, list)
 			if (read_vg_view(cmd, vi))
-				report_add_vg(r, vi->vg);
+				add_vg_rows(cmd, r, vi->vg);
 			else
 				status = EXIT_FAILED;
 	}
 	for (i = 0; i < cmd->argc; i++) {
 		vi = find_vg_arg(cmd, cmd->argv[i]);
 		if (vi && read_vg_view(cmd, vi))
-			report_add_vg(r, vi->vg);
+			add_vg_rows(cmd, r, vi->vg);
 		else
 			status = EXIT_FAILED;
 	}

@@ -224,9 +224,10 @@ GETTER(get_pvseg_size) { UNUSED_R; set_num(c, row->pvseg_size); }
 
 /* ---------------- VG ---------------- */
 
+/* An orphan PV's free row (pvs -o+seg_size) has no VG: 0. */
 static uint64_t vg_extent_bytes(const struct volume_group *vg)
 {
-	return vg->extent_size * SECTOR;
+	return vg ? vg->extent_size * SECTOR : 0;
 }
 
 GETTER(get_vg_fmt) { UNUSED_R; (void)row; set_str(c, "lvm2"); }

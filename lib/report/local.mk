@@ -6,5 +6,6 @@ lib_report_libreport_a_SOURCES = \
 	lib/report/fields.c \
 	lib/report/lvinfo.c \
 	lib/report/output.c \
+	lib/report/rowtypes.c \
 	lib/report/select.h \
 	lib/report/select.c

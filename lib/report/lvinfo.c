@@ -334,7 +334,13 @@ struct vg_info *vg_info_build(struct pool *p, const struct volume_group *vg)
 	struct vg_info *vi = POOL_NEW(p, struct vg_info);
 	const struct logical_volume *lv;
 	const struct lv_segment *seg;
+	struct lv_rel **by_pos;	/* rels in list order: no lookup per LV and pass */
+	size_t n = 0, i;
 
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		n++;
+	by_pos = POOL_ARRAY(p, struct lv_rel *, n + 1);
+	n = 0;
 	vi->vg = vg;
 	vi->rels = hash_create(vg->lv_count + 1);
 	TAILQ_FOREACH(lv, &vg->lvs, list) {
@@ -344,16 +350,20 @@ struct vg_info *vg_info_build(struct pool *p, const struct volume_group *vg)
 		if (lv->status & LV_PVMOVE)
 			rel->roles |= ROLE_PVMOVE;
 		hash_insert(vi->rels, lv->name, rel);
+		by_pos[n++] = rel;
 	}
-	TAILQ_FOREACH(lv, &vg->lvs, list)
-		TAILQ_FOREACH(seg, &lv->segments, list)
-			relate_segment(vi->rels, seg, hash_lookup(vi->rels, lv->name));
+	i = 0;
 	TAILQ_FOREACH(lv, &vg->lvs, list) {
-		size_t len = strlen(lv->name);
-		struct lv_rel *rel = hash_lookup(vi->rels, lv->name);
+		TAILQ_FOREACH(seg, &lv->segments, list)
+			relate_segment(vi->rels, seg, by_pos[i]);
+		i++;
+	}
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(by_pos[i]->lv->name);
 
-		if (!(lv->status & LV_VISIBLE) && len > 8 && !strcmp(lv->name + len - 8, "_pmspare"))
-			rel->roles |= ROLE_PMSPARE;
+		if (!(by_pos[i]->lv->status & LV_VISIBLE) && len > 8 &&
+		    !strcmp(by_pos[i]->lv->name + len - 8, "_pmspare"))
+			by_pos[i]->roles |= ROLE_PMSPARE;
 	}
 	collect_runs(p, vi);
 	count_lvs(vi);

@@ -242,26 +242,10 @@ static int parse_fields(struct report *r, struct col_list *cl)
 	return 0;
 }
 
-/* Segment fields turn pvs into pvs --segments and lvs into lvs --segments. */
+/* The fields asked for decide the row type (rowtypes.c). */
 static int settle_type(struct report *r, const struct col_list *cl)
 {
-	size_t i;
-
-	for (i = 0; i < cl->n; i++) {
-		enum obj_type obj = cl->v[i]->obj;
-
-		if (obj_allowed(r->type, obj))
-			continue;
-		if (r->type == RPT_PV && obj != OBJ_VG)
-			r->type = RPT_PVSEG;
-		else if (r->type == RPT_LV && obj == OBJ_SEG)
-			r->type = RPT_SEG;
-		else {
-			log_error("Unrecognised field: %s", cl->v[i]->name);
-			return -1;
-		}
-	}
-	return 0;
+	return report_row_type(r->type, cl->v, cl->n, &r->type);
 }
 
 static size_t col_index(struct report *r, const struct field_def *f)
@@ -309,7 +293,7 @@ static int parse_sort(struct report *r)
 	const char *const *a;
 
 	if (!r->o.sort)
-		return add_sort_list(r, default_sort[r->type]);
+		return add_sort_list(r, default_sort[r->o.type]);	/* vgs -o+lv_name: vg_name */
 	for (a = r->o.sort; *a; a++)
 		if (add_sort_list(r, *a))
 			return -1;
@@ -502,9 +486,11 @@ static void fill_row(struct report *r, struct row *row)
 	for (i = 0; i < r->ncols; i++) {
 		const struct field_def *f = r->cols[i];
 		struct cell c = { 0 };
+		const char *free_text = row->has_pvseg && !row->lv &&
+			(f->obj == OBJ_LV || f->obj == OBJ_SEG) ? report_free_row_text(r, f, row) : NULL;
 
-		if (!row_has(row, f->obj)) {
-			row->text[i] = row->stext[i] = "";
+		if (free_text || !row_has(row, f->obj)) {
+			row->text[i] = row->stext[i] = free_text ? free_text : "";
 			continue;
 		}
 		f->get(r, row, &c);
@@ -592,14 +578,34 @@ int report_add_pv(struct report *r, const struct physical_volume *pv)
 	return add_row(r, &row);
 }
 
+/* vgs promoted by LV / PV fields: a row per LV, segment, PV or PV segment. */
+static int add_vg_members(struct report *r, const struct volume_group *vg)
+{
+	const struct physical_volume *pv;
+	const struct logical_volume *lv;
+
+	if (r->type == RPT_PV || r->type == RPT_PVSEG) {
+		TAILQ_FOREACH(pv, &vg->pvs, list)
+			if (report_add_pv(r, pv))
+				return -1;
+		return 0;
+	}
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		if (report_lv_listed(r, lv, 0) && report_add_lv(r, lv))
+			return -1;
+	return 0;
+}
+
 int report_add_vg(struct report *r, const struct volume_group *vg)
 {
 	struct row row = { .vg = vg };
 
-	if (r->type != RPT_VG) {
+	if (r->o.type != RPT_VG) {
 		log_error("Internal error: VG %s added to a non-VG report.", vg->name);
 		return -1;
 	}
+	if (r->type != RPT_VG)
+		return add_vg_members(r, vg);
 	return add_row(r, &row);
 }
 

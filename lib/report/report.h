@@ -60,7 +60,7 @@ struct report_opts {
 
 /*
  * Validates fields, sort keys and units.  NULL, after log_error naming the
- * bad field / sort key / unit, on error.  Asking for segment fields in a
+ * bad field / sort key / unit, on error.  Asking for fields of another object in a
  * PV or LV report turns it into a segment report, as LVM2 does.
  */
 struct report *report_create(const struct report_opts *o);

@@ -70,6 +70,17 @@ extern const size_t report_field_count;
 /* A field by name as -o and -S accept it (the report's prefix may be left out). */
 const struct field_def *report_field_find(enum report_type t, const char *name, size_t len);
 
+/*
+ * The row type of a report of type base showing these columns (rowtypes.c).
+ * -1, after log_error, when the columns mix LV and PV fields in a VG or LV report.
+ */
+int report_row_type(enum report_type base, const struct field_def *const *cols, size_t n,
+		    enum report_type *out);
+
+/* Text of an LV field of a free PV segment row as LVM2 shows it; NULL: "". */
+const char *report_free_row_text(struct report *r, const struct field_def *f,
+				 const struct row *row);
+
 /* ---- LV relations (lvinfo.c) ---- */
 
 /* Roles of an LV within its VG, derived from the segments of all LVs. */

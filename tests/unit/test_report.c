@@ -484,6 +484,41 @@ static const char expect_a_pvlv[] =
 	"  /dev/loop0 lv4  4.00m\n"
 	"  /dev/loop0      4.00m\n";
 
+/* vgs / pvs rows follow the fields (LVM2 2.03.16 on fixture a). */
+static const char expect_a_vg_lv[] =
+	"  VG  LV   LSize \n"
+	"  fsa lv1  12.00m\n"
+	"  fsa lv2   4.00m\n"
+	"  fsa lv3   4.00m\n"
+	"  fsa lv4   4.00m\n";
+
+static const char expect_a_vg_seg[] =
+	"  VG  Start SSize LV  \n"
+	"  fsa     0     2 lv1 \n"
+	"  fsa     2     1 lv1 \n"
+	"  fsa     0     1 lv2 \n"
+	"  fsa     0     1 lv3 \n"
+	"  fsa     0     1 lv4 \n";
+
+static const char expect_a_vg_pvseg[] =
+	"  VG  PV         Start SSize\n"
+	"  fsa /dev/loop0     0     2\n"
+	"  fsa /dev/loop0     2     1\n"
+	"  fsa /dev/loop0     3     1\n"
+	"  fsa /dev/loop0     4     1\n"
+	"  fsa /dev/loop0     5     1\n"
+	"  fsa /dev/loop0     6     1\n";
+
+/* The free row's LV fields come from an empty nameless LV. */
+static const char expect_a_pv_free[] =
+	"  PV         LV   LSize  Role       LV      Zero    SSize\n"
+	"  /dev/loop0 lv1  12.00m public     fsa/lv1 unknown 8.00m\n"
+	"  /dev/loop0 lv2   4.00m public     fsa/lv2 unknown 4.00m\n"
+	"  /dev/loop0 lv1  12.00m public     fsa/lv1 unknown 4.00m\n"
+	"  /dev/loop0 lv3   4.00m public     fsa/lv3 unknown 4.00m\n"
+	"  /dev/loop0 lv4   4.00m public     fsa/lv4 unknown 4.00m\n"
+	"  /dev/loop0          0  public     fsa/    unknown 4.00m\n";
+
 static const char expect_a_lvdev[] =
 	"  LV   Devices      \n"
 	"  lv1  /dev/loop0(0)\n"
@@ -607,6 +642,13 @@ static const struct text_case text_cases[] = {
 	  opts_a_unknown_bin, expect_a_unknown_bin },
 	{ "a_pvlv", 'a', RPT_PV, 0, "pv_name,lv_name,seg_size", NULL, NULL, expect_a_pvlv },
 	{ "a_lvdev", 'a', RPT_LV, 0, "lv_name,devices", NULL, NULL, expect_a_lvdev },
+	{ "a_vg_lv", 'a', RPT_VG, 0, "vg_name,lv_name,lv_size", NULL, NULL, expect_a_vg_lv },
+	{ "a_vg_seg", 'a', RPT_VG, 0, "vg_name,seg_start_pe,seg_size_pe,lv_name", NULL, NULL,
+	  expect_a_vg_seg },
+	{ "a_vg_pvseg", 'a', RPT_VG, 0, "vg_name,pv_name,pvseg_start,pvseg_size", NULL, NULL,
+	  expect_a_vg_pvseg },
+	{ "a_pv_free", 'a', RPT_PV, 0, "pv_name,lv_name,lv_size,lv_role,lv_full_name,zero,seg_size",
+	  NULL, NULL, expect_a_pv_free },
 	{ "a_bin", 'a', RPT_VG, 0, "vg_name,vg_exported,vg_extendable", NULL, opts_a_bin, expect_a_bin },
 	{ "a_short", 'a', RPT_LV, 0, "name,size,uuid,attr", NULL, NULL, expect_a_short },
 	{ "h_lvs", 'h', RPT_LV, 0, NULL, NULL, NULL, expect_h_lvs },
@@ -657,7 +699,7 @@ static void test_bad_options(void **state)
 {
 	const char *bad_field[] = { "pv_name,no_such_field", NULL };
 	const char *bad_sort[] = { "nope", NULL };
-	const char *vg_only_lv[] = { "lv_name", NULL };
+	const char *vg_lv_pv[] = { "lv_name,pv_name", NULL };
 	struct report_opts o = { .type = RPT_PV, .fields = bad_field };
 
 	(void)state;
@@ -670,8 +712,49 @@ static void test_bad_options(void **state)
 	assert_null(report_create(&o));
 	o.units = NULL;
 	o.type = RPT_VG;
-	o.fields = vg_only_lv;
+	o.fields = vg_lv_pv;
 	assert_null(report_create(&o));
+	o.type = RPT_LV;
+	assert_null(report_create(&o));
+	o.type = RPT_SEG;
+	assert_null(report_create(&o));
+}
+
+/* Which rows each report type gets for the fields asked for. */
+static void test_row_types(void **state)
+{
+	static const struct {
+		enum report_type base;
+		const char *fields;
+		int want;	/* report type, -1: refused */
+	} cases[] = {
+		{ RPT_VG, "vg_name", RPT_VG }, { RPT_VG, "+lv_name", RPT_LV },
+		{ RPT_VG, "vg_name,seg_size", RPT_SEG }, { RPT_VG, "lv_name,seg_size", RPT_SEG },
+		{ RPT_VG, "+pv_name", RPT_PV }, { RPT_VG, "pv_name,pvseg_start", RPT_PVSEG },
+		{ RPT_VG, "lv_name,pv_name", -1 }, { RPT_VG, "seg_size,pvseg_size", -1 },
+		{ RPT_PV, "+lv_name", RPT_PVSEG }, { RPT_PV, "+seg_size", RPT_PVSEG },
+		{ RPT_PV, "+pvseg_start", RPT_PVSEG }, { RPT_PV, "+vg_name", RPT_PV },
+		{ RPT_LV, "+seg_size", RPT_SEG }, { RPT_LV, "+vg_name", RPT_LV },
+		{ RPT_LV, "+pv_name", -1 }, { RPT_SEG, "+pvseg_start", -1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *fields[] = { cases[i].fields, NULL };
+		struct report_opts o = { .type = cases[i].base, .fields = fields };
+		struct report *r = report_create(&o);
+
+		if (cases[i].want < 0) {
+			assert_null(r);
+			continue;
+		}
+		assert_non_null(r);
+		if ((int)report_get_type(r) != cases[i].want)
+			fail_msg("%s: type %d, want %d", cases[i].fields, report_get_type(r),
+				 cases[i].want);
+		report_destroy(r);
+	}
 }
 
 static void test_upgrade_and_minus(void **state)
@@ -736,6 +819,7 @@ int main(void)
 		cmocka_unit_test(test_text_layouts),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_upgrade_and_minus),
+		cmocka_unit_test(test_row_types),
 		cmocka_unit_test(test_empty_json),
 		cmocka_unit_test(test_help),
 	};
