@@ -617,6 +617,35 @@ GETTER(get_lv_when_full)
 		set_str(c, (row->lv->flags & LV_F_ERROR_WHEN_FULL) ? "error" : "queue");
 }
 
+/* Snapshot origins up the chain, nearest first (no stored history: full_ is the same). */
+GETTER(get_lv_ancestors)
+{
+	const struct lv_rel *rel = lv_rel_get(r, row->lv);
+	const struct logical_volume *a = lv_rel_ancestor(rel);
+	struct strbuf sb;
+	unsigned steps = row->vg->lv_count + 1;
+
+	if (!a) {
+		set_str(c, "");
+		return;
+	}
+	strbuf_init(&sb, 64);
+	for (; a && steps; steps--, a = lv_rel_ancestor(lv_rel_get(r, a))) {
+		if (sb.len)
+			strbuf_addch(&sb, ',');
+		strbuf_addstr(&sb, a->name);
+	}
+	set_str(c, pool_strdup(report_pool(r), sb.buf));
+	strbuf_release(&sb);
+}
+
+GETTER(get_lv_descendants)
+{
+	const char *d = lv_rel_get(r, row->lv)->descendants;
+
+	set_str(c, d ? d : "");
+}
+
 GETTER(get_empty) { UNUSED_R; (void)row; set_str(c, ""); }
 
 /* Without device-mapper (--driverloaded n) LVM2 cannot tell: "unknown", -1 in --binary. */
@@ -1076,7 +1105,7 @@ const struct field_def report_fields[] = {
 	F("pv_device_id_type", "DeviceIDType", OBJ_PV, VT_STR, 12, get_pv_device_id_type),
 	F("pvseg_start", "Start", OBJ_PVSEG, VT_NUM, 5, get_pvseg_start),
 	F("pvseg_size", "SSize", OBJ_PVSEG, VT_NUM, 5, get_pvseg_size),
-	F("vg_fmt", "Fmt", OBJ_VG, VT_STR, 4, get_vg_fmt),
+	F("vg_fmt", "Fmt", OBJ_VG, VT_STR, 3, get_vg_fmt),
 	F("vg_uuid", "VG UUID", OBJ_VG, VT_STR, 38, get_vg_uuid),
 	F("vg_name", "VG", OBJ_VG, VT_STR, 2, get_vg_name),
 	F("vg_attr", "Attr", OBJ_VG, VT_STR, 6, get_vg_attr),
@@ -1142,10 +1171,10 @@ const struct field_def report_fields[] = {
 	F("origin", "Origin", OBJ_LV, VT_STR, 6, get_origin),
 	F("origin_uuid", "Origin UUID", OBJ_LV, VT_STR, 38, get_origin_uuid),
 	F("origin_size", "OSize", OBJ_LV, VT_SIZE, 5, get_origin_size),
-	F("lv_ancestors", "Ancestors", OBJ_LV, VT_STR, 9, get_empty),
-	F("lv_full_ancestors", "FAncestors", OBJ_LV, VT_STR, 10, get_empty),
-	F("lv_descendants", "Descendants", OBJ_LV, VT_STR, 11, get_empty),
-	F("lv_full_descendants", "FDescendants", OBJ_LV, VT_STR, 12, get_empty),
+	F("lv_ancestors", "Ancestors", OBJ_LV, VT_STR, 9, get_lv_ancestors),
+	F("lv_full_ancestors", "FAncestors", OBJ_LV, VT_STR, 10, get_lv_ancestors),
+	F("lv_descendants", "Descendants", OBJ_LV, VT_STR, 11, get_lv_descendants),
+	F("lv_full_descendants", "FDescendants", OBJ_LV, VT_STR, 12, get_lv_descendants),
 	F("raid_mismatch_count", "Mismatches", OBJ_LV, VT_PCT, 10, get_empty),
 	F("raid_sync_action", "SyncAction", OBJ_LV, VT_PCT, 10, get_empty),
 	F("raid_write_behind", "WBehind", OBJ_LV, VT_PCT, 7, get_empty),

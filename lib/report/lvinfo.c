@@ -210,6 +210,53 @@ static void relate_segment(struct hash *rels, const struct lv_segment *seg, stru
 	}
 }
 
+const struct logical_volume *lv_rel_ancestor(const struct lv_rel *rel)
+{
+	return (rel->roles & (ROLE_COW | ROLE_THIN_SNAPSHOT)) ? rel->origin : NULL;
+}
+
+/*
+ * Adds name to the descendants of every ancestor of rel (fill: write,
+ * else only count bytes).  Bounded by n steps: a corrupt origin loop
+ * must not hang the report.
+ */
+static void walk_ancestors(struct hash *rels, const struct lv_rel *rel, size_t n, int fill)
+{
+	const struct logical_volume *a = lv_rel_ancestor(rel);
+	size_t len = strlen(rel->lv->name);
+
+	for (; a && n; n--) {
+		struct lv_rel *ar = rel_of(rels, a->name);
+
+		if (!ar)
+			return;
+		if (fill) {
+			if (ar->desc_len)
+				ar->descendants[ar->desc_len++] = ',';
+			memcpy(ar->descendants + ar->desc_len, rel->lv->name, len + 1);
+		}
+		ar->desc_len += len + (fill ? 0 : 1);
+		a = lv_rel_ancestor(ar);
+	}
+}
+
+/* Descendants in VG order: two passes, sizing then filling pool strings. */
+static void collect_descendants(struct pool *p, struct hash *rels, struct lv_rel **by_pos,
+				size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		walk_ancestors(rels, by_pos[i], n, 0);
+	for (i = 0; i < n; i++) {
+		if (by_pos[i]->desc_len)
+			by_pos[i]->descendants = pool_alloc(p, by_pos[i]->desc_len);
+		by_pos[i]->desc_len = 0;
+	}
+	for (i = 0; i < n; i++)
+		walk_ancestors(rels, by_pos[i], n, 1);
+}
+
 static int run_cmp(const void *a, const void *b)
 {
 	const struct pv_run *x = a, *y = b;
@@ -365,6 +412,7 @@ struct vg_info *vg_info_build(struct pool *p, const struct volume_group *vg)
 		    !strcmp(by_pos[i]->lv->name + len - 8, "_pmspare"))
 			by_pos[i]->roles |= ROLE_PMSPARE;
 	}
+	collect_descendants(p, vi->rels, by_pos, n);
 	collect_runs(p, vi);
 	count_lvs(vi);
 	count_pvs(vi);

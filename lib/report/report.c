@@ -452,6 +452,8 @@ const char *report_render(struct report *r, const struct field_def *f, const str
 	else if (r->unit_bytes)
 		snprintf(buf, sizeof(buf), "%.2f%s", (double)c->num / (double)r->unit_bytes,
 			 r->o.no_suffix ? "" : "U");
+	else if (c->num == 0 && r->o.no_suffix)
+		return "0";	/* format_size keeps "0 " for h/r units; LVM2 drops the space */
 	else
 		format_size(c->num, r->o.units, !r->o.no_suffix, buf, sizeof(buf));
 	return pool_strdup(r->mem, buf);
@@ -476,6 +478,31 @@ static uint64_t sort_number(const struct field_def *f, const struct cell *c)
 	return c->num;
 }
 
+/*
+ * VG fields of an orphan PV: LVM2 shows its internal orphan VG, a
+ * read-only lvm2 VG with no extents, so numbers are 0 and a few strings
+ * are fixed; everything else stays blank.  Its format is not shown in
+ * segment rows (pvs --segments).
+ */
+static void orphan_vg_cell(const struct field_def *f, const struct row *row, struct cell *c)
+{
+	static const struct { const char *field, *text; } fixed[] = {
+		{ "vg_fmt", "lvm2" }, { "vg_attr", "r-----" },
+		{ "vg_permissions", "read-only" }, { "vg_allocation_policy", "unknown" },
+		{ "vg_autoactivation", "enabled" }, { "vg_mda_copies", "unmanaged" },
+	};
+	size_t i;
+
+	c->str = "";
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		if (strcmp(f->name, fixed[i].field) || (i == 0 && row->has_pvseg))
+			continue;
+		c->str = fixed[i].text;
+		c->num = f->type == VT_BIN;
+		c->keep_str = f->type == VT_NUM;
+	}
+}
+
 static void fill_row(struct report *r, struct row *row)
 {
 	size_t i;
@@ -489,11 +516,14 @@ static void fill_row(struct report *r, struct row *row)
 		const char *free_text = row->has_pvseg && !row->lv &&
 			(f->obj == OBJ_LV || f->obj == OBJ_SEG) ? report_free_row_text(r, f, row) : NULL;
 
-		if (free_text || !row_has(row, f->obj)) {
+		if (f->obj == OBJ_VG && !row->vg && row->pv && !free_text) {
+			orphan_vg_cell(f, row, &c);
+		} else if (free_text || !row_has(row, f->obj)) {
 			row->text[i] = row->stext[i] = free_text ? free_text : "";
 			continue;
+		} else {
+			f->get(r, row, &c);
 		}
-		f->get(r, row, &c);
 		row->text[i] = report_render(r, f, &c);
 		row->stext[i] = c.sort_str ? c.sort_str : row->text[i];
 		row->key[i] = sort_number(f, &c);

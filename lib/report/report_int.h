@@ -117,7 +117,12 @@ struct lv_rel {
 	uint32_t chunk_size;			/* sectors; COW: its snapshot's */
 	int zero;				/* thin pool zeroes new blocks */
 	unsigned snapshot_count;		/* thick snapshots of this origin */
+	char *descendants;			/* snapshots of snapshots..., "a,b"; NULL: none */
+	size_t desc_len;			/* bytes of descendants while it is built */
 };
+
+/* The LV this one is a (thick or thin) snapshot of; NULL if none. */
+const struct logical_volume *lv_rel_ancestor(const struct lv_rel *rel);
 
 /* A run of extents on a PV: used by an LV segment area, or free (lv NULL). */
 struct pv_run {

@@ -272,22 +272,57 @@ static void test_fixture_json(void **state)
 }
 
 /* g-plain-pv: a pvcreate'd PV outside any VG, built from its label. */
+static void make_orphan(struct physical_volume *pv, struct device *dev, const char *path)
+{
+	memset(dev, 0, sizeof(*dev));
+	dev->path = path;
+	dev->fd = -1;
+	dev->size_known = 1;
+	dev->size = 8388608;
+	memset(pv, 0, sizeof(*pv));
+	assert_int_equal(id_parse(&pv->id, "P1BNvC-bIoj-e24N-1Crz-2oWb-u65A-cLVMaY"), 0);
+	pv->dev = dev;
+	pv->dev_size = 16384;
+	pv->pe_start = 2048;
+	pv->ext_version = 2;
+	pv->mda_count = 1;
+	pv->mdas[0] = (struct metadata_area){ 4096, 1044480, 0, 1, 0 };
+}
+
 static void test_orphan_json(void **state)
 {
 	struct physical_volume pv;
-	struct device dev = { .path = "/dev/loop13", .fd = -1, .size_known = 1,
-			      .size = 8388608 };
+	struct device dev;
 
 	(void)state;
-	memset(&pv, 0, sizeof(pv));
-	assert_int_equal(id_parse(&pv.id, "P1BNvC-bIoj-e24N-1Crz-2oWb-u65A-cLVMaY"), 0);
-	pv.dev = &dev;
-	pv.dev_size = 16384;
-	pv.pe_start = 2048;
-	pv.ext_version = 2;
-	pv.mda_count = 1;
-	pv.mdas[0] = (struct metadata_area){ 4096, 1044480, 0, 1, 0 };
+	make_orphan(&pv, &dev, "/dev/loop13");
 	check_json("g-plain-pv", "pvs.json", RPT_PV, pvs_fields, NULL, &pv);
+}
+
+/* VG fields of an orphan show LVM2's orphan VG; as LVM2 printed them. */
+static void test_orphan_vg_fields(void **state)
+{
+	const char *fields[] = { "pv_name,vg_fmt,vg_attr,vg_size,vg_free,lv_count,"
+				 "vg_mda_copies,vg_autoactivation,vg_exported", NULL };
+	const char *seg_fields[] = { "pv_name,vg_fmt,vg_attr,vg_size,pvseg_start", NULL };
+	struct report_opts o = { .type = RPT_PV, .fields = fields, .no_suffix = 1 };
+	struct physical_volume pv;
+	struct device dev;
+	char *got;
+
+	(void)state;
+	make_orphan(&pv, &dev, "/dev/loop3");
+	got = run_report(&o, NULL, &pv);
+	expect_text("orphan pvs", got,
+		    "  PV         Fmt  Attr   VSize VFree #LV #VMdaCps  AutoAct Exported  \n"
+		    "  /dev/loop3 lvm2 r-----     0     0   0 unmanaged enabled           \n");
+	free(got);
+	o = (struct report_opts){ .type = RPT_PVSEG, .fields = seg_fields };
+	got = run_report(&o, NULL, &pv);
+	expect_text("orphan pvs --segments", got,
+		    "  PV         Fmt Attr   VSize Start\n"
+		    "  /dev/loop3     r-----    0      0\n");
+	free(got);
 }
 
 /* ---- text layouts, against LVM2's output for the same fixtures ---- */
@@ -354,6 +389,11 @@ static void opts_a_unknown_bin(struct report_opts *op)
 {
 	op->binary = 1;
 	op->state_unknown = 1;
+}
+
+static void opts_i_thin_only(struct report_opts *op)
+{
+	op->select = "lv_name=~^thin";
 }
 
 static void opts_a_bin(struct report_opts *op)
@@ -619,6 +659,17 @@ static const char expect_i_pvsegs[] =
 	"  /dev/loop2 fsi lvm2 a--  31.00m 16.00m    11     4 [cached_corig]      0 linear /dev/loop2:11-14\n"
 	"  /dev/loop2 fsi lvm2 a--  31.00m 16.00m    15    16                     0 free                   \n";
 
+static const char expect_h_family[] =
+	"  LV     Ancestors FAncestors Descendants FDescendants\n"
+	"  origin                      snap        snap        \n"
+	"  snap   origin    origin                             \n";
+
+/* LVM2's lines of the thin snapshot thin2 of thin1 (other LVs are blank). */
+static const char expect_i_family[] =
+	"  LV    Ancestors FAncestors Descendants FDescendants\n"
+	"  thin1                      thin2       thin2       \n"
+	"  thin2 thin1     thin1                              \n";
+
 static const struct text_case text_cases[] = {
 	{ "a_pvs", 'a', RPT_PV, 0, NULL, NULL, NULL, expect_a_pvs },
 	{ "a_pvs_v", 'a', RPT_PV, 1, NULL, NULL, NULL, expect_a_pvs_v },
@@ -653,6 +704,10 @@ static const struct text_case text_cases[] = {
 	{ "a_short", 'a', RPT_LV, 0, "name,size,uuid,attr", NULL, NULL, expect_a_short },
 	{ "h_lvs", 'h', RPT_LV, 0, NULL, NULL, NULL, expect_h_lvs },
 	{ "h_vgs", 'h', RPT_VG, 0, NULL, NULL, NULL, expect_h_vgs },
+	{ "h_family", 'h', RPT_LV, 0, "lv_name,lv_ancestors,lv_full_ancestors,lv_descendants,"
+	  "lv_full_descendants", NULL, NULL, expect_h_family },
+	{ "i_family", 'i', RPT_LV, 0, "lv_name,lv_ancestors,lv_full_ancestors,lv_descendants,"
+	  "lv_full_descendants", NULL, opts_i_thin_only, expect_i_family },
 	{ "i_lvs", 'i', RPT_LV, 0, NULL, NULL, NULL, expect_i_lvs },
 	{ "i_lvsegs", 'i', RPT_SEG, 0, "+devices,seg_pe_ranges", NULL, NULL, expect_i_lvsegs },
 	{ "i_pvsegs", 'i', RPT_PVSEG, 1, NULL, NULL, NULL, expect_i_pvsegs },
@@ -816,6 +871,7 @@ int main(void)
 		cmocka_unit_test(test_format_size_cut),
 		cmocka_unit_test(test_fixture_json),
 		cmocka_unit_test(test_orphan_json),
+		cmocka_unit_test(test_orphan_vg_fields),
 		cmocka_unit_test(test_text_layouts),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_upgrade_and_minus),
