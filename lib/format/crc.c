@@ -548,7 +548,7 @@ static uint32_t le32_at(const unsigned char *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-uint32_t lvm_crc(uint32_t crc, const void *buf, size_t len)
+static uint32_t crc_tables(uint32_t crc, const void *buf, size_t len)
 {
 	const unsigned char *p = buf;
 	const unsigned char *end = p + len;
@@ -566,3 +566,73 @@ uint32_t lvm_crc(uint32_t crc, const void *buf, size_t len)
 		crc = crc_table[0][(crc ^ *p++) & 0xffu] ^ (crc >> 8);
 	return crc;
 }
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/*
+ * Carry-less multiplication folding (Intel, "Fast CRC Computation for
+ * Generic Polynomials Using PCLMULQDQ"): 16 bytes per two multiplies
+ * instead of 16 table lookups, which made the checksum about a tenth of
+ * every command on a VG of 10,000 LVs.  The constants are x^k mod P for
+ * the reflected polynomial; like LVM2's CRC there is no inversion, so the
+ * running crc is simply xored into the first block.  len >= 64.
+ */
+__attribute__((target("pclmul,sse4.1")))
+static uint32_t crc_clmul(uint32_t crc, const unsigned char *p, size_t len)
+{
+	const __m128i k1k2 = _mm_set_epi64x(0x1c6e41596LL, 0x154442bd4LL);
+	const __m128i k3k4 = _mm_set_epi64x(0x0ccaa009eLL, 0x1751997d0LL);
+	const __m128i k5 = _mm_set_epi64x(0, 0x163cd6124LL);
+	const __m128i poly = _mm_set_epi64x(0x1f7011641LL, 0x1db710641LL);
+	const __m128i mask32 = _mm_set_epi32(0, 0, 0, -1);
+	__m128i x1, x2, x3, x4, t;
+
+#define FOLD(x, k, next) (t = _mm_clmulepi64_si128((x), (k), 0x11), \
+	_mm_xor_si128(_mm_xor_si128(_mm_clmulepi64_si128((x), (k), 0x00), t), (next)))
+#define LOAD(q) _mm_loadu_si128((const __m128i *)(const void *)(q))
+	x1 = _mm_xor_si128(LOAD(p), _mm_cvtsi32_si128((int)crc));
+	x2 = LOAD(p + 16);
+	x3 = LOAD(p + 32);
+	x4 = LOAD(p + 48);
+	p += 64;
+	len -= 64;
+	for (; len >= 64; p += 64, len -= 64) {
+		x1 = FOLD(x1, k1k2, LOAD(p));
+		x2 = FOLD(x2, k1k2, LOAD(p + 16));
+		x3 = FOLD(x3, k1k2, LOAD(p + 32));
+		x4 = FOLD(x4, k1k2, LOAD(p + 48));
+	}
+	x1 = FOLD(x1, k3k4, x2);
+	x1 = FOLD(x1, k3k4, x3);
+	x1 = FOLD(x1, k3k4, x4);
+	for (; len >= 16; p += 16, len -= 16)
+		x1 = FOLD(x1, k3k4, LOAD(p));
+#undef FOLD
+#undef LOAD
+	/* 128 -> 64 bits, then 64 -> 32, then Barrett reduction. */
+	t = _mm_clmulepi64_si128(x1, k3k4, 0x10);
+	x1 = _mm_xor_si128(_mm_srli_si128(x1, 8), t);
+	x2 = _mm_srli_si128(x1, 4);
+	x1 = _mm_clmulepi64_si128(_mm_and_si128(x1, mask32), k5, 0x00);
+	x1 = _mm_xor_si128(x1, x2);
+	x2 = x1;
+	x1 = _mm_clmulepi64_si128(_mm_and_si128(x1, mask32), poly, 0x10);
+	x1 = _mm_clmulepi64_si128(_mm_and_si128(x1, mask32), poly, 0x00);
+	x1 = _mm_xor_si128(x1, x2);
+	crc = (uint32_t)_mm_extract_epi32(x1, 1);
+	return crc_tables(crc, p, len);
+}
+
+uint32_t lvm_crc(uint32_t crc, const void *buf, size_t len)
+{
+	if (len >= 64 && __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1"))
+		return crc_clmul(crc, buf, len);
+	return crc_tables(crc, buf, len);
+}
+#else
+uint32_t lvm_crc(uint32_t crc, const void *buf, size_t len)
+{
+	return crc_tables(crc, buf, len);
+}
+#endif

@@ -399,10 +399,13 @@ static void w_stripes(struct writer *w, const struct lv_segment *seg)
 static void w_segment(struct writer *w, const struct volume_group *vg,
 		      const struct lv_segment *seg, unsigned n)
 {
-	char name[24];
-
-	snprintf(name, sizeof(name), "segment%u", n);
-	w_open(w, name);
+	/* snprintf() here was a sixth of exporting a VG of one-segment LVs. */
+	w_begin(w);
+	strbuf_add(w->out, "segment", 7);
+	add_u64(w->out, n);
+	strbuf_add(w->out, " {", 2);
+	w_end(w);
+	w->depth++;
 	w_u64(w, "start_extent", seg->le);
 	w_end(w);
 	w_u64(w, "extent_count", seg->len);

@@ -197,12 +197,21 @@ static int range_cmp(const void *a, const void *b)
 	return 0;
 }
 
+/* LVs are mostly listed in allocation order: then sorting is a no-op. */
+static int ranges_sorted(const struct checker *c)
+{
+	for (size_t i = 1; i < c->nranges; i++)
+		if (range_cmp(&c->ranges[i - 1], &c->ranges[i]) > 0)
+			return 0;
+	return 1;
+}
+
 /* Keeps the range reaching furthest so far, so nested overlaps are seen too. */
 static void check_overlaps(struct checker *c)
 {
 	const struct pe_range *reach = NULL;
 
-	if (c->nranges)
+	if (!ranges_sorted(c))
 		qsort(c->ranges, c->nranges, sizeof(*c->ranges), range_cmp);
 	for (size_t i = 0; i < c->nranges; i++) {
 		const struct pe_range *cur = &c->ranges[i];
