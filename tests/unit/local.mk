@@ -66,3 +66,4 @@ tests_unit_test_hostile_SOURCES = tests/unit/test_hostile.c
 tests_unit_test_hostile_CFLAGS = $(unit_cflags)
 tests_unit_test_hostile_LDADD = $(unit_ldadd)
 endif
+EXTRA_DIST += tests/unit/testutil.h

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/unit/testutil.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -25,32 +27,10 @@
 #include "metadata/metadata.h"
 #include "misc/pool.h"
 
-static char *slurp(const char *rel, size_t *len)
-{
-	char path[512];
-	FILE *f;
-	char *buf;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/%s", FIXTURES_DIR, rel);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 static struct volume_group *load_vg(const char *rel)
 {
 	size_t len;
-	char *text = slurp(rel, &len);
+	char *text = fixture_slurp(rel, &len);
 	struct volume_group *vg = vg_import_text(text, len, rel);
 
 	free(text);
@@ -89,7 +69,7 @@ static void test_names_fixtures(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		size_t len;
-		char *json = slurp(files[i], &len), *p = json;
+		char *json = fixture_slurp(files[i], &len), *p = json;
 
 		while ((p = strstr(p, "{\"lv_name\":\""))) {
 			char lv[256], vg[256], dm[512];

@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/unit/testutil.h"
+
 #include <glob.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -16,25 +18,6 @@
 #include "misc/strbuf.h"
 
 /* ---- helpers ---- */
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
 
 static struct cfg_node *parse_str(struct pool *p, const char *text, char *err, size_t errlen)
 {
@@ -132,7 +115,7 @@ static void check_fixture(const char *path)
 	const char *s;
 	int64_t i;
 
-	text = slurp(path, &len);
+	text = test_slurp(path, &len);
 	root = cfg_parse(p, text, len, err, sizeof(err));
 	if (!root)
 		fail_msg("%s: %s", path, err);
@@ -183,7 +166,7 @@ static struct cfg_node *parse_fixture(struct pool *p, const char *rel)
 	struct cfg_node *root;
 
 	snprintf(path, sizeof(path), "%s/%s", FIXTURES_DIR, rel);
-	text = slurp(path, &len);
+	text = test_slurp(path, &len);
 	/* Strings point into the pool, not the text: freeing it is safe. */
 	root = cfg_parse(p, text, len, err, sizeof(err));
 	free(text);
@@ -253,7 +236,7 @@ static void test_truncation(void **state)
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/i-other-segtypes/vgcfgbackup.txt", FIXTURES_DIR);
-	text = slurp(path, &len);
+	text = test_slurp(path, &len);
 	for (cut = 0; cut <= len; cut++) {
 		struct pool *q = pool_create("cut");
 

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/unit/testutil.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,28 +25,6 @@
 #define UNAME "Linux vm 6.18.44-fc-v669 #1 SMP PREEMPT_DYNAMIC @0 x86_64"
 
 /* ---- helpers ---- */
-
-static char *slurp(const char *rel, size_t *len)
-{
-	char path[512];
-	FILE *f;
-	char *buf;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/%s", FIXTURES_DIR, rel);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
 
 static struct volume_group *import_str(const char *text)
 {
@@ -128,7 +108,7 @@ static void test_disk_fixtures(void **state)
 	(void)state;
 	for (unsigned i = 0; disk_fixtures[i]; i++) {
 		size_t len;
-		char *text = slurp(disk_fixtures[i], &len);
+		char *text = fixture_slurp(disk_fixtures[i], &len);
 		struct volume_group *vg = vg_import_text(text, len, disk_fixtures[i]);
 		struct strbuf out = STRBUF_INIT;
 		struct text_context ctx;
@@ -162,7 +142,7 @@ static void test_backup_fixtures(void **state)
 	(void)state;
 	for (unsigned i = 0; backup_fixtures[i]; i++) {
 		size_t len;
-		char *text = slurp(backup_fixtures[i], &len);
+		char *text = fixture_slurp(backup_fixtures[i], &len);
 		struct volume_group *vg = vg_import_text(text, len, backup_fixtures[i]);
 		struct strbuf out = STRBUF_INIT;
 		struct text_context ctx;
@@ -204,7 +184,7 @@ static void test_round_trip_fixtures(void **state)
 	(void)state;
 	for (unsigned i = 0; disk_fixtures[i]; i++) {
 		size_t len;
-		char *text = slurp(disk_fixtures[i], &len);
+		char *text = fixture_slurp(disk_fixtures[i], &len);
 		struct volume_group *vg = vg_import_text(text, len, disk_fixtures[i]);
 
 		assert_non_null(vg);
@@ -217,7 +197,7 @@ static void test_round_trip_fixtures(void **state)
 static void test_fixture_model(void **state)
 {
 	size_t len;
-	char *text = slurp("i-other-segtypes/i0-mda0-text.txt", &len);
+	char *text = fixture_slurp("i-other-segtypes/i0-mda0-text.txt", &len);
 	struct volume_group *vg = vg_import_text(text, len, "i0");
 	struct logical_volume *lv;
 	struct lv_segment *seg;
@@ -253,7 +233,7 @@ static void test_fixture_model(void **state)
 	vg_free(vg);
 	free(text);
 
-	text = slurp("a-linear/a-mda0-text.txt", &len);
+	text = fixture_slurp("a-linear/a-mda0-text.txt", &len);
 	vg = vg_import_text(text, len, "a");
 	assert_non_null(vg);
 	lv = vg_find_lv(vg, "lv3");
@@ -282,7 +262,7 @@ static void test_peek(void **state)
 	(void)state;
 	for (unsigned i = 0; disk_fixtures[i]; i++) {
 		size_t len;
-		char *text = slurp(disk_fixtures[i], &len);
+		char *text = fixture_slurp(disk_fixtures[i], &len);
 		struct volume_group *vg = vg_import_text(text, len, disk_fixtures[i]);
 
 		assert_int_equal(text_peek(text, len, p, &name, uuid, &seqno), 0);
@@ -295,7 +275,7 @@ static void test_peek(void **state)
 	/* The backup layout has top-level items first. */
 	{
 		size_t len;
-		char *text = slurp("f-tags-names/vgcfgbackup.txt", &len);
+		char *text = fixture_slurp("f-tags-names/vgcfgbackup.txt", &len);
 
 		assert_int_equal(text_peek(text, len, p, &name, uuid, &seqno), 0);
 		assert_string_equal(name, "fsf-vg.+_x");
