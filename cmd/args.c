@@ -22,11 +22,6 @@ static const enum option_id common_options[] = {
 	OPT_LOCKOPT, OPT_COUNT
 };
 
-const char *option_name(enum option_id id)
-{
-	return option_defs[id].long_opt;
-}
-
 struct accepted {
 	enum option_id ids[OPT_COUNT];
 	unsigned n;

@@ -87,7 +87,6 @@ int arg_yesno(const struct cmd_context *cmd, enum option_id id, int def, int *ou
 /* Size in sectors; default_unit as LVM2's option ('m' or 'k'). */
 int arg_size_sectors(const struct cmd_context *cmd, enum option_id id, char default_unit,
 		     uint64_t def, uint64_t *out);
-const char *option_name(enum option_id id);
 
 /* Parses argv into cmd; prints the error and returns EXIT_BAD_CMDLINE on bad input. */
 int parse_command_line(struct cmd_context *cmd, const struct command_def *def,

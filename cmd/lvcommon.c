@@ -376,11 +376,3 @@ int lv_permission_from_args(struct cmd_context *cmd, uint32_t *status)
 	*status |= LV_READ;
 	return 0;
 }
-
-void lv_note_no_activation(struct cmd_context *cmd, const struct volume_group *vg,
-			   const struct logical_volume *lv)
-{
-	(void)cmd;
-	log_print("Logical volume %s/%s not activated: openlvm has no activation yet "
-		  "(so it was not zeroed or wiped either).", vg->name, lv->name);
-}

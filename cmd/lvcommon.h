@@ -61,8 +61,4 @@ int lv_readahead_from_args(struct cmd_context *cmd, uint32_t *out);
 /* -p r|rw into the status word.  0 or -1. */
 int lv_permission_from_args(struct cmd_context *cmd, uint32_t *status);
 
-/* LVM2's "Logical volume ... is not activated" note for -a/-Z, once. */
-void lv_note_no_activation(struct cmd_context *cmd, const struct volume_group *vg,
-			   const struct logical_volume *lv);
-
 #endif
