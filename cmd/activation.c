@@ -51,6 +51,13 @@ struct activation *act_begin(struct cmd_context *cmd)
 	return a;
 }
 
+struct activation *cmd_activation(struct cmd_context *cmd)
+{
+	if (!cmd->act)
+		cmd->act = act_begin(cmd);
+	return cmd->act;
+}
+
 void act_end(struct activation *a)
 {
 	if (!a)

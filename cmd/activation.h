@@ -48,6 +48,9 @@ const char *act_lv_dev_path(struct activation *a, const struct logical_volume *l
 /* Zeroes the first 4 KiB and/or wipes signatures of a new, active LV. */
 int act_wipe_new_lv(struct activation *a, const struct logical_volume *lv, int zero, int wipe);
 
+/* The command's shared activation for state queries; ended at teardown. */
+struct activation *cmd_activation(struct cmd_context *cmd);
+
 /* For struct report_opts.lv_state: arg is the struct activation. */
 int act_report_state(const struct logical_volume *lv, void *arg, struct lv_state_info *out);
 

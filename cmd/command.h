@@ -16,6 +16,7 @@ struct pool;
 struct cfg_node;
 struct dev_cache;
 struct lvm_scan;
+struct activation;
 struct strv;
 
 /* LVM2's exit codes. */
@@ -43,6 +44,7 @@ struct cmd_context {
 	struct cfg_node *config;	/* lvm.conf merged with --config */
 	struct dev_cache *dc;
 	struct lvm_scan *scan;		/* filled on first use */
+	struct activation *act;		/* read-only kernel queries; cmd_activation() */
 	struct lvm_scan *old_scans[8];	/* superseded by rescans; freed at the end */
 	unsigned nold_scans;
 	int test_mode;

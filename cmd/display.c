@@ -71,7 +71,7 @@ static int setup_display(struct cmd_context *cmd, struct display *d)
 {
 	d->cmd = cmd;
 	/* Pool-allocated; the kernel is only asked when an LV is shown. */
-	d->act = act_begin(cmd);
+	d->act = cmd_activation(cmd);
 	d->units = arg_str(cmd, OPT_UNITS, cmd_config_str(cmd, "global/units", "r"));
 	if (units_valid(d->units)) {
 		log_error("Invalid argument for --units: %s", d->units);

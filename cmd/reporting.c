@@ -67,7 +67,7 @@ static struct report *make_report(struct cmd_context *cmd, enum report_type type
 	o.separator = arg_str(cmd, OPT_SEPARATOR, NULL);
 	/* Kernel state per LV (pvs -o+lv_active too); unknown ('X') with --driverloaded n. */
 	o.lv_state = act_report_state;
-	o.lv_state_arg = act_begin(cmd);
+	o.lv_state_arg = cmd_activation(cmd);
 	if (report_format(cmd, &o.format))
 		return NULL;
 	o.select = arg_str(cmd, OPT_SELECT, NULL);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmd/activation.h"
 #include "config/config.h"
 #include "config/settings.h"
 #include "device/device.h"
@@ -230,6 +231,8 @@ void cmd_teardown(struct cmd_context *cmd)
 {
 	unsigned i;
 
+	act_end(cmd->act);
+	cmd->act = NULL;
 	lvm_scan_destroy(cmd->scan);
 	for (i = 0; i < cmd->nold_scans; i++)
 		lvm_scan_destroy(cmd->old_scans[i]);
