@@ -136,7 +136,7 @@ static ssize_t fault_before_write(const struct device *dev, uint64_t offset, siz
  * requires, not from the open mode.
  */
 
-int dev_open(struct device *dev, int rw)
+static int open_dev(struct device *dev, int rw, int quiet)
 {
 	int fd;
 
@@ -147,13 +147,31 @@ int dev_open(struct device *dev, int rw)
 	}
 	fd = open(dev->path, (rw ? O_RDWR : O_RDONLY) | O_CLOEXEC);
 	if (fd < 0) {
-		log_error("Cannot open %s%s: %s", dev->path, rw ? " for writing" : "",
-			  strerror(errno));
+		if (quiet)
+			log_verbose("Skipping %s: %s", dev->path, strerror(errno));
+		else
+			log_error("Cannot open %s%s: %s", dev->path,
+				  rw ? " for writing" : "", strerror(errno));
 		return -1;
 	}
 	dev->fd = fd;
 	dev->open_rw = rw;
 	return 0;
+}
+
+int dev_open(struct device *dev, int rw)
+{
+	return open_dev(dev, rw, 0);
+}
+
+/*
+ * A scan of every device must not complain about the ones it cannot open
+ * (a mounted disk in a sandbox, a drive without medium): nobody asked for
+ * them by name.  -v tells which were skipped.
+ */
+int dev_open_for_scan(struct device *dev)
+{
+	return open_dev(dev, 0, 1);
 }
 
 void dev_close(struct device *dev)

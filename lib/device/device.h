@@ -95,6 +95,7 @@ void dev_filter_free(struct dev_filter *f);
 enum dev_filter_verdict dev_filter_match(const struct dev_filter *f, const char *path);
 
 int dev_open(struct device *dev, int rw);
+int dev_open_for_scan(struct device *dev);
 void dev_close(struct device *dev);
 /* Full reads and writes at a byte offset; short I/O is an error. 0 or -1. */
 int dev_read(struct device *dev, uint64_t offset, size_t len, void *buf);

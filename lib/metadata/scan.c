@@ -206,6 +206,8 @@ struct lvm_scan *lvm_scan(struct pool *mem, struct dev_cache *dc)
 	scan->pv_by_dev = hash_create(64);
 	scan->vg_by_id = hash_create(16);
 	TAILQ_FOREACH(dev, &dc->devices, list) {
+		if (dev_open_for_scan(dev))
+			continue;
 		scan_device(scan, dev);
 		dev_close(dev);
 	}

@@ -574,6 +574,48 @@ static void test_signatures_missing_device(void **state)
 	assert_int_equal(dev_wipe_signatures(dev), -1);
 }
 
+/* Runs open_fn on dev with stderr sent to a file; returns what it printed. */
+static const char *stderr_of_open(struct fixture *fx, struct device *dev,
+				  int (*open_fn)(struct device *), int *rc)
+{
+	const char *path = pool_printf(fx->mem, "%s/stderr", fx->dir);
+	int saved = dup(2), fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	static char buf[256];
+	ssize_t n;
+
+	assert_true(saved >= 0 && fd >= 0);
+	fflush(stderr);
+	assert_int_equal(dup2(fd, 2), 2);
+	*rc = open_fn(dev);
+	fflush(stderr);
+	assert_int_equal(dup2(saved, 2), 2);
+	close(saved);
+	n = pread(fd, buf, sizeof(buf) - 1, 0);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	return buf;
+}
+
+static int open_ro(struct device *dev)
+{
+	return dev_open(dev, 0);
+}
+
+/* A bulk scan skips what it cannot open without a word; a named open says why. */
+static void test_open_for_scan_is_quiet(void **state)
+{
+	struct fixture *fx = *state;
+	const char *path = make_image(fx, "vanished.img", 4096);
+	struct device *dev = image_device(fx, path);
+	int rc;
+
+	assert_int_equal(unlink(path), 0);
+	assert_string_equal(stderr_of_open(fx, dev, dev_open_for_scan, &rc), "");
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(stderr_of_open(fx, dev, open_ro, &rc), "Cannot open"));
+	assert_int_equal(rc, -1);
+}
+
 static void test_signatures_ext4(void **state)
 {
 	struct fixture *fx = *state;
@@ -688,6 +730,7 @@ int main(void)
 		T(test_devices_block_and_file),
 		T(test_signatures_zero_image),
 		T(test_signatures_missing_device),
+		T(test_open_for_scan_is_quiet),
 		T(test_signatures_ext4),
 		T(test_signatures_dos),
 		T(test_signatures_lvm2_pv),
