@@ -65,6 +65,17 @@ struct cfg_node *cfg_parse(struct pool *p, const char *text, size_t len,
 			   char *err, size_t errlen);
 
 /*
+ * cfg_parse() that calls on_close(arg, section, depth) as each section's
+ * closing brace is read (depth 1: a child of the root).  It returns 0 to
+ * keep the section, 1 to drop it (its memory is reused, so it must copy
+ * what it keeps), or -1 to stop: the parse then returns NULL with err
+ * empty, the callback having reported the problem.
+ */
+typedef int cfg_section_fn(void *arg, const struct cfg_node *section, unsigned depth);
+struct cfg_node *cfg_parse_stream(struct pool *p, const char *text, size_t len,
+				  cfg_section_fn *on_close, void *arg, char *err, size_t errlen);
+
+/*
  * Looks up a slash-separated path ("devices/filter") below node.  Empty
  * components are skipped; "" finds node itself.  When a section holds
  * the same key twice the LAST one wins, as with overrides in lvm.conf.

@@ -3,9 +3,16 @@
  * tracked with an explicit stack bounded by CFG_MAX_DEPTH), every node and
  * string carved from the caller's pool.  Metadata texts of several MB are
  * parsed on every VG read, so the byte loops use a class table rather than
- * per-character calls, keys and strings are NUL-terminated in place in one
- * pool copy of the text, and nodes and values are bumped from slabs: a
- * 10,000-LV VG has some 300,000 of them.
+ * per-character calls, and nodes, values and token strings are bumped from
+ * slabs: a 10,000-LV VG has some 300,000 of them.
+ *
+ * cfg_parse_stream() hands each closed section to a callback, which may
+ * consume it: the subtree is then unlinked and its slab memory, being the
+ * last thing carved, is reused for the next section.  A VG import that
+ * consumes its LVs one by one needs memory for one LV's tree instead of
+ * the whole VG's (some 15 MB for 10,000 LVs, each page of which costs a
+ * page fault), and tokens are copied out of the text one at a time
+ * rather than the whole text up front for the same reason.
  */
 #include "config/config.h"
 #include "misc/pool.h"
@@ -40,30 +47,36 @@ static const unsigned char squote_stop[256] = {
 };
 
 #define SLAB_SIZE (16 * 1024)
+#define SLAB_ALIGN 8		/* enough for every member of nodes and values */
 
 struct parser {
 	struct pool *pool;
-	const char *text;	/* start of the input */
-	char *copy;		/* pool copy of the input, tokens end in place */
 	const char *pos;
 	const char *end;
 	const char *line_start;	/* first byte of the current line */
 	unsigned line;
 	char *err;
 	size_t errlen;
-	char *slab, *slab_end;	/* zeroed room for nodes and values */
+	/* Room for nodes, values and tokens; zero past slab, up to slab_end. */
+	char *slab, *slab_end, *slab_base;
+	cfg_section_fn *on_close;
+	void *arg;
 };
+
+static void new_slab(struct parser *ps)
+{
+	ps->slab = ps->slab_base = pool_alloc(ps->pool, SLAB_SIZE);
+	ps->slab_end = ps->slab + SLAB_SIZE;
+}
 
 /* A zeroed node or value; cheaper than a pool_alloc call for each. */
 static void *slab_new(struct parser *ps, size_t size)
 {
 	void *mem;
 
-	size = (size + 15) & ~(size_t)15;
-	if ((size_t)(ps->slab_end - ps->slab) < size) {
-		ps->slab = pool_alloc(ps->pool, SLAB_SIZE);
-		ps->slab_end = ps->slab + SLAB_SIZE;
-	}
+	size = (size + SLAB_ALIGN - 1) & ~(size_t)(SLAB_ALIGN - 1);
+	if ((size_t)(ps->slab_end - ps->slab) < size)
+		new_slab(ps);
 	mem = ps->slab;
 	ps->slab += size;
 	return mem;
@@ -72,16 +85,39 @@ static void *slab_new(struct parser *ps, size_t size)
 #define SLAB_NEW(ps, type) ((type *)slab_new((ps), sizeof(type)))
 
 /*
- * The token at start..start+n as a string in the copy.  The byte after a
- * token is always a delimiter, blank or quote that belongs to no token,
- * so overwriting it with the terminator is safe.
+ * The token at start..start+n as a string.  Short ones go to the slab,
+ * which keeps the next node aligned; long ones (a description, a huge
+ * key) get pool memory of their own so a slab is never mostly string.
  */
-static char *token_in_copy(struct parser *ps, const char *start, size_t n)
+static char *token_copy(struct parser *ps, const char *start, size_t n)
 {
-	char *s = ps->copy + (start - ps->text);
+	size_t room = (n + SLAB_ALIGN) & ~(size_t)(SLAB_ALIGN - 1);
+	char *s;
 
-	s[n] = '\0';
-	return s;
+	if (room > SLAB_SIZE / 4)
+		return pool_strndup(ps->pool, start, n);
+	s = slab_new(ps, room);
+	memcpy(s, start, n);
+	return s;	/* the slab was zero: s[n] is the terminator */
+}
+
+/* Where a section's subtree begins in the slabs. */
+struct slab_mark {
+	char *at, *base;
+};
+
+/*
+ * Gives back everything carved since mark, zeroed again.  When the slab
+ * has changed since, only the current one is reclaimed: the tails of the
+ * earlier ones stay carved until the pool goes, at most a slab per
+ * consumed section that did not fit in what was left of one.
+ */
+static void slab_rewind(struct parser *ps, struct slab_mark mark)
+{
+	char *to = mark.base == ps->slab_base ? mark.at : ps->slab_base;
+
+	memset(to, 0, (size_t)(ps->slab - to));
+	ps->slab = to;
 }
 
 /* A position remembered before a token whose scan may cross lines. */
@@ -163,10 +199,10 @@ static const char *scan_word(const char *p, const char *end)
 	return p;
 }
 
-/* Drops each backslash of a "..." body in the copy, keeping what follows. */
+/* Drops each backslash of a "..." body, keeping what follows. */
 static char *unescape(struct parser *ps, const char *start, size_t n)
 {
-	char *out = ps->copy + (start - ps->text), *d = out;
+	char *out = token_copy(ps, start, n), *d = out;
 	const char *s = out, *end = out + n;
 
 	while (s < end) {
@@ -210,7 +246,7 @@ static const char *read_quoted(struct parser *ps)
 	if (n > CFG_MAX_TOKEN)
 		return fail_loc(ps, at, "token longer than 16 MiB");
 	ps->pos = p + 1;
-	return escaped ? unescape(ps, start, n) : token_in_copy(ps, start, n);
+	return escaped ? unescape(ps, start, n) : token_copy(ps, start, n);
 }
 
 static const char *read_key(struct parser *ps)
@@ -225,7 +261,7 @@ static const char *read_key(struct parser *ps)
 	if ((size_t)(p - start) > CFG_MAX_TOKEN)
 		return fail_at(ps, start, "token longer than 16 MiB");
 	ps->pos = p;
-	return token_in_copy(ps, start, (size_t)(p - start));
+	return token_copy(ps, start, (size_t)(p - start));
 }
 
 /*
@@ -323,7 +359,7 @@ static struct cfg_value *read_word(struct parser *ps, struct cfg_value *v)
 		if (digits != start)
 			return bad_number(ps, at, start, n);
 		v->type = CFG_STRING;
-		v->v.str = token_in_copy(ps, start, n);
+		v->v.str = token_copy(ps, start, n);
 		return v;
 	}
 	dot = memchr(digits, '.', (size_t)(end - digits));
@@ -448,21 +484,36 @@ static int read_item(struct parser *ps, struct cfg_node *node, unsigned depth)
 	return -1;
 }
 
-struct cfg_node *cfg_parse(struct pool *p, const char *text, size_t len,
-			   char *err, size_t errlen)
+/* Unlinks the section just closed at depth from its parent (prev: its predecessor). */
+static void drop_section(struct parser *ps, struct cfg_node *parent, struct cfg_node *prev,
+			 struct slab_mark mark)
 {
-	struct parser ps = { p, text, NULL, text, text, text, 1, err, errlen, NULL, NULL };
-	struct cfg_node *tail[CFG_MAX_DEPTH + 1];
-	struct cfg_node *root = SLAB_NEW(&ps, struct cfg_node), *sect = root, *node;
+	if (prev)
+		prev->next = NULL;
+	else
+		parent->child = NULL;
+	slab_rewind(ps, mark);
+}
+
+struct cfg_node *cfg_parse_stream(struct pool *p, const char *text, size_t len,
+				  cfg_section_fn *on_close, void *arg, char *err, size_t errlen)
+{
+	struct parser ps = { .pool = p, .pos = text, .line_start = text, .line = 1,
+			     .err = err, .errlen = errlen, .on_close = on_close, .arg = arg };
+	/* Per depth: last child so far, the one before it, where it was carved. */
+	struct cfg_node *tail[CFG_MAX_DEPTH + 1], *prev[CFG_MAX_DEPTH + 1];
+	struct slab_mark mark[CFG_MAX_DEPTH + 1];
+	struct cfg_node *root, *sect, *node, *closed;
 	const char *nul = len ? memchr(text, '\0', len) : NULL;
 	unsigned depth = 0;
 	int r;
 
+	if (err && errlen)
+		err[0] = '\0';
 	ps.end = nul ? nul : text + len;
-	/* Room for the terminator of a token that ends the input. */
-	ps.copy = pool_strndup(p, text, (size_t)(ps.end - text));
+	root = sect = SLAB_NEW(&ps, struct cfg_node);
 	root->key = "";
-	tail[0] = NULL;
+	tail[0] = prev[0] = NULL;
 	for (;;) {
 		skip_blanks(&ps);
 		if (ps.pos == ps.end) {
@@ -475,10 +526,21 @@ struct cfg_node *cfg_parse(struct pool *p, const char *text, size_t len,
 			if (!depth)
 				return fail_at(&ps, ps.pos, "unexpected '}'");
 			ps.pos++;
-			sect->last_child = tail[depth--];
+			closed = sect;
+			closed->last_child = tail[depth--];
 			sect = sect->parent;
+			if (!on_close)
+				continue;
+			/* depth + 1 is where closed hangs: 1 for the root's children. */
+			if ((r = on_close(arg, closed, depth + 1)) < 0)
+				return NULL;
+			if (r > 0) {
+				drop_section(&ps, sect, prev[depth], mark[depth]);
+				tail[depth] = prev[depth];
+			}
 			continue;
 		}
+		mark[depth] = (struct slab_mark){ ps.slab, ps.slab_base };
 		node = SLAB_NEW(&ps, struct cfg_node);
 		if ((r = read_item(&ps, node, depth)) < 0)
 			return NULL;
@@ -487,12 +549,20 @@ struct cfg_node *cfg_parse(struct pool *p, const char *text, size_t len,
 			tail[depth]->next = node;
 		else
 			sect->child = node;
+		prev[depth] = tail[depth];
 		tail[depth] = node;
 		if (r == 1) {
 			tail[++depth] = NULL;
+			prev[depth] = NULL;
 			sect = node;
 		}
 	}
 	root->last_child = tail[0];
 	return root;
+}
+
+struct cfg_node *cfg_parse(struct pool *p, const char *text, size_t len,
+			   char *err, size_t errlen)
+{
+	return cfg_parse_stream(p, text, len, NULL, NULL, err, errlen);
 }

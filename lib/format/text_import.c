@@ -7,6 +7,13 @@
  * per known key (later duplicates win, as in cfg_child), which keeps the
  * import linear in the size of the text.
  *
+ * LVs are imported while the text is parsed, each as soon as its section
+ * closes, and their trees dropped (cfg_parse_stream): the tree of a
+ * 10,000-LV VG would take some 15 MB.  That needs the VG section and its
+ * physical_volumes before the first LV, as LVM2 writes them; otherwise
+ * the whole tree is kept and imported afterwards.  Areas naming an LV
+ * that comes later in the text are resolved once every LV is in.
+ *
  * The rules follow what LVM2 enforces when it reads metadata: required
  * keys, known status words, tiling segments, resolvable areas, and values
  * in range for the model.  Every message names the source, VG and field.
@@ -25,6 +32,7 @@
 #include "misc/strbuf.h"
 
 #define TEXT_CONTENTS "Text Format Volume Group"
+#define HINTS 24		/* children per section whose key collect() guesses */
 
 struct importer {
 	const char *source;
@@ -33,6 +41,26 @@ struct importer {
 	struct hash *pv_keys;		/* text key ("pv0") -> physical_volume */
 	/* Where we are, for messages. */
 	const char *pv_key, *lv_name;
+	uint32_t seg_no;
+	/* Import during the parse: 0 undecided, 1 streaming, -1 not. */
+	int stream;
+	int failed;			/* an error was reported by the callback */
+	struct pool *scratch;
+	const struct cfg_node *vg_sect, *pvs_sect, *lvs_sect;
+	struct pending *pending, **pending_tail;
+	/* collect()'s guesses per kind of section */
+	unsigned char pv_hint[HINTS], lv_hint[HINTS], seg_hint[HINTS], vg_hint[HINTS];
+	unsigned extra_segs;		/* segments with keys kept verbatim */
+	size_t text_len;
+};
+
+/* A striped area naming an LV not read yet (streaming only). */
+struct pending {
+	struct pending *next;
+	struct lv_segment *seg;
+	uint32_t area, le;
+	const char *name;		/* in the scratch pool */
+	const char *lv_name;		/* for messages */
 	uint32_t seg_no;
 };
 
@@ -62,16 +90,32 @@ static int bad(const struct importer *im, const char *field, const char *fmt, ..
 
 /* ---- key collection ---- */
 
-/* Fills found[i] with the child named keys[i]; returns other children. */
+/*
+ * Fills found[i] with the child named keys[i].  Sections of one kind list
+ * their keys in the same order, so hint[j] remembers which key the j-th
+ * child was last time (+1; 0 = none yet): 10,000 LV sections then cost
+ * one comparison per child rather than a walk down the key table.
+ */
 static void collect(const struct cfg_node *sect, const char *const *keys,
-		    const struct cfg_node **found)
+		    unsigned char hint[HINTS], const struct cfg_node **found)
 {
-	for (const struct cfg_node *c = sect->child; c; c = c->next)
+	unsigned j = 0;
+
+	for (const struct cfg_node *c = sect->child; c; c = c->next, j++) {
+		unsigned h = j < HINTS ? hint[j] : 0;
+
+		if (h && c->key[0] == keys[h - 1][0] && !strcmp(c->key, keys[h - 1])) {
+			found[h - 1] = c;
+			continue;
+		}
 		for (unsigned i = 0; keys[i]; i++)
 			if (c->key[0] == keys[i][0] && !strcmp(c->key, keys[i])) {
 				found[i] = c;
+				if (j < HINTS)
+					hint[j] = (unsigned char)(i + 1);
 				break;
 			}
+	}
 }
 
 static int is_scalar(const struct cfg_node *n)
@@ -293,7 +337,7 @@ static int import_pv(struct importer *im, const struct cfg_node *sect)
 		return bad(im, NULL, "must be a section");
 	if (hash_lookup(im->pv_keys, sect->key))
 		return bad(im, NULL, "duplicate PV key");
-	collect(sect, pv_keys, k);
+	collect(sect, pv_keys, im->pv_hint, k);
 	if (required(im, k[PK_ID], "id") || get_id(im, k[PK_ID], &id))
 		return -1;
 	if (!(pv = vg_add_pv(im->vg, &id)))
@@ -357,7 +401,35 @@ static int resolve_area(struct importer *im, struct lv_segment *seg, uint32_t i,
 		a->u.lv.name = lv->name;
 		return 0;
 	}
+	if (im->stream > 0) {
+		struct pending *p = POOL_NEW(im->scratch, struct pending);
+
+		*p = (struct pending){ NULL, seg, i, (uint32_t)pe->v.i,
+				       pool_strdup(im->scratch, name->v.str), im->lv_name, im->seg_no };
+		*im->pending_tail = p;
+		im->pending_tail = &p->next;
+		return 0;
+	}
 	return bad(im, "stripes", "unknown PV \"%s\"", name->v.str);
+}
+
+static int resolve_pending(struct importer *im)
+{
+	for (const struct pending *p = im->pending; p; p = p->next) {
+		struct logical_volume *lv = vg_find_lv(im->vg, p->name);
+		struct seg_area *a = &p->seg->areas[p->area];
+
+		if (!lv) {
+			im->lv_name = p->lv_name;
+			im->seg_no = p->seg_no;
+			return bad(im, "stripes", "unknown PV \"%s\"", p->name);
+		}
+		a->type = AREA_LV;
+		a->u.lv.lv = lv;
+		a->u.lv.le = p->le;
+		a->u.lv.name = lv->name;
+	}
+	return 0;
 }
 
 static int import_striped(struct importer *im, struct logical_volume *lv,
@@ -401,6 +473,7 @@ static void keep_extra(struct importer *im, struct lv_segment *seg, const struct
 {
 	struct cfg_node **tail = &seg->extra;
 
+	im->extra_segs++;
 	for (const struct cfg_node *c = sect->child; c; c = c->next) {
 		if (is_common_key(c->key))
 			continue;
@@ -455,7 +528,7 @@ static int import_segment(struct importer *im, struct logical_volume *lv,
 	struct lv_segment *seg;
 	uint32_t start = 0, len = 0;
 
-	collect(sect, seg_keys, k);
+	collect(sect, seg_keys, im->seg_hint, k);
 	if (required(im, k[SK_START], "start_extent") || required(im, k[SK_COUNT], "extent_count") ||
 	    required(im, k[SK_TYPE], "type") || get_u32(im, k[SK_START], &start) ||
 	    get_u32(im, k[SK_COUNT], &len) || split_type(im, k[SK_TYPE], &type, &flags))
@@ -526,7 +599,7 @@ static int import_lv_body(struct importer *im, struct logical_volume *lv,
 	const struct cfg_node *k[LK_N] = { 0 };
 	uint32_t want = 0;
 
-	collect(sect, lv_keys, k);
+	collect(sect, lv_keys, im->lv_hint, k);
 	if (required(im, k[LK_ID], "id") || required(im, k[LK_STATUS], "status") ||
 	    required(im, k[LK_SEGCOUNT], "segment_count"))
 		return -1;
@@ -552,18 +625,29 @@ static int import_lv_body(struct importer *im, struct logical_volume *lv,
 	return 0;
 }
 
+static struct logical_volume *create_lv(struct importer *im, const struct cfg_node *c)
+{
+	struct logical_volume *lv;
+	const char *why;
+
+	if (c->value) {
+		bad(im, c->key, "is not an LV section");
+		return NULL;
+	}
+	if ((why = lv_name_stored_invalid(c->key))) {
+		bad(im, NULL, "LV name \"%s\" %s", c->key, why);
+		return NULL;
+	}
+	if (!(lv = vg_add_lv(im->vg, c->key)))
+		bad(im, NULL, "duplicate LV name \"%s\"", c->key);
+	return lv;
+}
+
 static int create_lvs(struct importer *im, const struct cfg_node *sect)
 {
-	for (const struct cfg_node *c = sect->child; c; c = c->next) {
-		const char *why;
-
-		if (c->value)
-			return bad(im, c->key, "is not an LV section");
-		if ((why = lv_name_stored_invalid(c->key)))
-			return bad(im, NULL, "LV name \"%s\" %s", c->key, why);
-		if (!vg_add_lv(im->vg, c->key))
-			return bad(im, NULL, "duplicate LV name \"%s\"", c->key);
-	}
+	for (const struct cfg_node *c = sect->child; c; c = c->next)
+		if (!create_lv(im, c))
+			return -1;
 	return 0;
 }
 
@@ -605,12 +689,38 @@ static int resolve_lv_areas(struct importer *im, struct lv_segment *seg)
 	return 0;
 }
 
-static int import_lvs(struct importer *im, const struct cfg_node *sect)
+static int resolve_all_lv_areas(struct importer *im)
 {
 	struct logical_volume *lv;
 	struct lv_segment *seg;
+
+	if (!im->extra_segs)
+		return 0;	/* spares a walk over 10,000 plain LVs */
+	TAILQ_FOREACH(lv, &im->vg->lvs, list) {
+		im->lv_name = lv->name;
+		TAILQ_FOREACH(seg, &lv->segments, list)
+			if (seg->extra && resolve_lv_areas(im, seg))
+				return -1;
+	}
+	im->lv_name = NULL;
+	return 0;
+}
+
+static int import_lvs(struct importer *im, const struct cfg_node *sect)
+{
+	struct logical_volume *lv;
 	const struct cfg_node *c;
 
+	if (im->stream > 0) {
+		/* Its sections were consumed: whatever is left is no LV. */
+		if (sect->child && !create_lv(im, sect->child))
+			return -1;
+		if (resolve_pending(im))
+			return -1;
+		im->lv_name = NULL;
+		im->seg_no = 0;
+		return resolve_all_lv_areas(im);
+	}
 	if (!sect)
 		return 0;
 	if (sect->value)
@@ -622,12 +732,9 @@ static int import_lvs(struct importer *im, const struct cfg_node *sect)
 		im->lv_name = lv->name;
 		if (import_lv_body(im, lv, c))
 			return -1;
-		TAILQ_FOREACH(seg, &lv->segments, list)
-			if (seg->extra && resolve_lv_areas(im, seg))
-				return -1;
 	}
 	im->lv_name = NULL;
-	return 0;
+	return resolve_all_lv_areas(im);
 }
 
 /* ---- VG ---- */
@@ -672,12 +779,25 @@ static int import_vg_fields(struct importer *im, const struct cfg_node **k)
 	return 0;
 }
 
+/* The sections streamed must be the ones the tree import would pick. */
+static int check_streamed(struct importer *im, const struct cfg_node **k)
+{
+	if (k[VK_PVS] != im->pvs_sect)
+		return bad(im, "physical_volumes", "appears more than once");
+	if (k[VK_LVS] != im->lvs_sect)
+		return bad(im, "logical_volumes", "appears more than once");
+	return 0;
+}
+
 static int import_vg(struct importer *im, const struct cfg_node *sect)
 {
 	const struct cfg_node *k[VK_N] = { 0 };
 
-	collect(sect, vg_keys, k);
-	if (import_vg_fields(im, k) || import_pvs(im, k[VK_PVS]) || import_lvs(im, k[VK_LVS]))
+	collect(sect, vg_keys, im->vg_hint, k);
+	if (im->stream > 0 && check_streamed(im, k))
+		return -1;
+	if (import_vg_fields(im, k) || (im->stream <= 0 && import_pvs(im, k[VK_PVS])) ||
+	    import_lvs(im, k[VK_LVS]))
 		return -1;
 	if (k[VK_HLVS]) {
 		if (k[VK_HLVS]->value)
@@ -733,36 +853,100 @@ static struct volume_group *import_tree(struct importer *im, const struct cfg_no
 		bad(im, NULL, "invalid VG name: %s", why);
 		return NULL;
 	}
-	im->vg = vg_new(sect->key);
-	im->pv_keys = hash_create(16);
-	if (import_top(im, root) || import_vg(im, sect)) {
-		vg_free(im->vg);
+	if (!im->vg)
+		im->vg = vg_new(sect->key);
+	if (import_top(im, root) || import_vg(im, sect))
 		return NULL;
-	}
 	vg_recount(im->vg);
 	if (vg_validate(im->vg)) {
 		log_error("%s: VG %s: metadata is inconsistent", im->source, im->vg_name);
-		vg_free(im->vg);
 		return NULL;
 	}
 	return im->vg;
 }
 
+/*
+ * Streams when the VG is the first top-level section and its PVs are
+ * complete: returns 1 after importing them, 0 to fall back to the tree
+ * import, -1 on an error in the PVs.
+ */
+static int start_stream(struct importer *im, const struct cfg_node *vgs)
+{
+	const struct cfg_node *pvs = cfg_child(vgs, "physical_volumes");
+
+	if (!vgs->parent || vgs->parent->parent || first_section(vgs->parent) != vgs ||
+	    !pvs || pvs->value || vg_name_invalid(vgs->key))
+		return 0;
+	im->vg_name = vgs->key;
+	im->vg = vg_new(vgs->key);
+	/*
+	 * An LV takes 300 bytes of text or more: room for that many names
+	 * at once, rather than a table regrown (and its old copies faulted in
+	 * and thrown away) a dozen times on the way to 10,000.
+	 */
+	hash_reserve(im->vg->lv_names, im->text_len / 320);
+	im->pvs_sect = pvs;
+	return import_pvs(im, pvs) ? -1 : 1;
+}
+
+/* cfg_section_fn: imports and drops each LV section of the VG. */
+static int on_section(void *arg, const struct cfg_node *sect, unsigned depth)
+{
+	struct importer *im = arg;
+	const struct cfg_node *lvs = sect->parent;
+	struct logical_volume *lv;
+	int r;
+
+	if (depth != 3 || im->stream < 0 || strcmp(lvs->key, "logical_volumes"))
+		return 0;
+	if (!im->stream) {
+		if ((r = start_stream(im, lvs->parent)) <= 0) {
+			im->stream = -1;
+			im->failed = r < 0;
+			return r;
+		}
+		im->stream = 1;
+		im->vg_sect = lvs->parent;
+		im->lvs_sect = lvs;
+	}
+	if (lvs->parent != im->vg_sect)
+		return 0;	/* not the VG's: the import ignores it */
+	if (lvs != im->lvs_sect) {
+		im->failed = 1;
+		return bad(im, "logical_volumes", "appears more than once");
+	}
+	if (!(lv = create_lv(im, sect))) {
+		im->failed = 1;
+		return -1;
+	}
+	im->lv_name = lv->name;
+	if (import_lv_body(im, lv, sect)) {
+		im->failed = 1;
+		return -1;
+	}
+	im->lv_name = NULL;
+	return 1;
+}
+
 struct volume_group *vg_import_text(const char *text, size_t len, const char *source)
 {
 	struct pool *scratch = pool_create("text import");
-	struct importer im = { .source = source ? source : "metadata" };
+	struct importer im = { .source = source ? source : "metadata", .scratch = scratch,
+			       .text_len = len };
 	struct volume_group *vg = NULL;
 	const struct cfg_node *root;
 	char err[256];
 
-	root = cfg_parse(scratch, text, len, err, sizeof(err));
-	if (!root)
+	im.pending_tail = &im.pending;
+	im.pv_keys = hash_create(16);
+	root = cfg_parse_stream(scratch, text, len, on_section, &im, err, sizeof(err));
+	if (!root && !im.failed)
 		log_error("%s: parse error: %s", im.source, err);
-	else
+	else if (root)
 		vg = import_tree(&im, root);
-	if (im.pv_keys)
-		hash_destroy(im.pv_keys);
+	if (!vg && im.vg)
+		vg_free(im.vg);
+	hash_destroy(im.pv_keys);
 	pool_destroy(scratch);
 	return vg;
 }

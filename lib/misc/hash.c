@@ -53,6 +53,11 @@ void hash_destroy(struct hash *h)
 	free(h);
 }
 
+/*
+ * Callers mostly look an object up by the very string it was filed under
+ * (lv->name in the table of LV names): comparing the pointers first spares
+ * strcmp a load of the stored key, a cache miss in big tables.
+ */
 static struct slot *find(const struct hash *h, const char *key, uint32_t hv)
 {
 	size_t i = hv & h->mask;
@@ -60,23 +65,39 @@ static struct slot *find(const struct hash *h, const char *key, uint32_t hv)
 	for (;;) {
 		struct slot *s = &h->slots[i];
 
-		if (!s->key || (s->hash == hv && !strcmp(s->key, key)))
+		if (!s->key || (s->hash == hv && (s->key == key || !strcmp(s->key, key))))
 			return s;
 		i = (i + 1) & h->mask;
 	}
 }
 
-static void grow(struct hash *h)
+static void resize(struct hash *h, size_t size)
 {
 	struct slot *old = h->slots;
 	size_t n = h->mask + 1, i;
 
-	h->slots = xcalloc(n * 2, sizeof(*h->slots));
-	h->mask = n * 2 - 1;
+	h->slots = xcalloc(size, sizeof(*h->slots));
+	h->mask = size - 1;
 	for (i = 0; i < n; i++)
 		if (old[i].key)
 			*find(h, old[i].key, old[i].hash) = old[i];
 	free(old);
+}
+
+static void grow(struct hash *h)
+{
+	resize(h, (h->mask + 1) * 2);
+}
+
+void hash_reserve(struct hash *h, size_t n)
+{
+	size_t size = h->mask + 1;
+
+	/* the load limit of hash_insert: 3/4 */
+	while (n * 4 > size * 3)
+		size <<= 1;
+	if (size > h->mask + 1)
+		resize(h, size);
 }
 
 void hash_insert(struct hash *h, const char *key, void *value)

@@ -21,5 +21,7 @@ void *hash_lookup(const struct hash *h, const char *key);
 /* Returns the removed value, or NULL. */
 void *hash_remove(struct hash *h, const char *key);
 size_t hash_count(const struct hash *h);
+/* Makes room for n entries in all, so that filling it needs no regrowth. */
+void hash_reserve(struct hash *h, size_t n);
 
 #endif

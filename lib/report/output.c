@@ -22,18 +22,6 @@ static int right_aligned(const struct field_def *f)
 	       f->type == VT_PCT || f->type == VT_BIN;
 }
 
-static size_t col_width(const struct field_def *f, struct row *const *rows, size_t nrows,
-			size_t i)
-{
-	size_t w = f->width, j, len;
-
-	/* The heading never widens a column: LVM2 cuts it (InitImgSyn). */
-	for (j = 0; j < nrows; j++)
-		if ((len = strlen(rows[j]->text[i])) > w)
-			w = len;
-	return w;
-}
-
 /* Per-column layout of the aligned output, worked out once per report. */
 struct col_fmt {
 	size_t width;
@@ -104,6 +92,44 @@ static void add_cell(struct strbuf *sb, const char *s, const struct col_fmt *c)
 	sb->buf[sb->len] = '\0';
 }
 
+/*
+ * The aligned layout of a whole row, written in place: the line's length
+ * is known from the column widths (text never exceeds them), so the
+ * buffer grows once per row, and the many empty cells are only padding.
+ */
+static void add_padded_line(const struct report_layout *l, const struct col_fmt *fmt,
+			    const char *sep, size_t seplen, size_t linelen,
+			    const struct row *row, struct strbuf *sb)
+{
+	char *p;
+	size_t i;
+
+	strbuf_grow(sb, linelen);
+	p = sb->buf + sb->len;
+	*p++ = ' ';
+	*p++ = ' ';
+	for (i = 0; i < l->ncols; i++) {
+		const char *s = row->text[i];
+		size_t len = *s ? strlen(s) : 0, pad = fmt[i].width - len;
+
+		if (i) {
+			memcpy(p, sep, seplen);
+			p += seplen;
+		}
+		if (fmt[i].right) {
+			memset(p, ' ', pad);
+			memcpy(p + pad, s, len);
+		} else {
+			memcpy(p, s, len);
+			memset(p + len, ' ', pad);
+		}
+		p += fmt[i].width;
+	}
+	*p++ = '\n';
+	*p = '\0';
+	sb->len = (size_t)(p - sb->buf);
+}
+
 static void add_row_line(const struct report_opts *o, const struct report_layout *l,
 			 const struct col_fmt *fmt, const struct row *row, struct strbuf *sb)
 {
@@ -124,16 +150,25 @@ static void add_row_line(const struct report_opts *o, const struct report_layout
 	strbuf_addch(sb, '\n');
 }
 
+/*
+ * The heading never widens a column: LVM2 cuts it (InitImgSyn).  Rows are
+ * walked one at a time, all columns each: column by column, 10,000 rows
+ * meant a cache miss for nearly every cell.
+ */
 static struct col_fmt *col_formats(const struct report_layout *l, struct row *const *rows,
 				   size_t nrows)
 {
 	struct col_fmt *fmt = xcalloc(l->ncols ? l->ncols : 1, sizeof(*fmt));
-	size_t i;
+	size_t i, j, len;
 
 	for (i = 0; i < l->ncols; i++) {
-		fmt[i].width = col_width(l->cols[i], rows, nrows, i);
+		fmt[i].width = l->cols[i]->width;
 		fmt[i].right = right_aligned(l->cols[i]);
 	}
+	for (j = 0; j < nrows; j++)
+		for (i = 0; i < l->ncols; i++)
+			if (*rows[j]->text[i] && (len = strlen(rows[j]->text[i])) > fmt[i].width)
+				fmt[i].width = len;
 	return fmt;
 }
 
@@ -210,10 +245,28 @@ static void add_json_value(const struct report_opts *o, const struct field_def *
 	add_json_string(sb, v);
 }
 
-static void add_json(const struct report_opts *o, const struct report_layout *l,
-		     struct row *const *rows, size_t nrows, struct strbuf *sb)
+/*
+ * Output goes out in pieces of about this size: the lines of 10,000 LVs
+ * would otherwise sit in one buffer of one to three MB, grown by copies.
+ */
+#define OUT_CHUNK (64 * 1024)
+
+/* Writes what sb holds and empties it; 1 (and *ret = -1) on a write error. */
+static int flush_part(struct strbuf *sb, FILE *out, int *ret)
+{
+	int failed = fwrite(sb->buf, 1, sb->len, out) != sb->len;
+
+	strbuf_reset(sb);
+	if (failed)
+		*ret = -1;
+	return failed;
+}
+
+static int add_json(const struct report_opts *o, const struct report_layout *l,
+		    struct row *const *rows, size_t nrows, struct strbuf *sb, FILE *out)
 {
 	size_t i, j;
+	int ret = 0;
 
 	strbuf_addstr(sb, "  {\n      \"report\": [\n          {\n");
 	strbuf_addf(sb, "              \"%s\": [\n", l->json_name);
@@ -227,8 +280,11 @@ static void add_json(const struct report_opts *o, const struct report_layout *l,
 			add_json_value(o, l->cols[i], rows[j]->text[i], sb);
 		}
 		strbuf_addstr(sb, j + 1 < nrows ? "},\n" : "}\n");
+		if (sb->len >= OUT_CHUNK && flush_part(sb, out, &ret))
+			return ret;
 	}
 	strbuf_addstr(sb, "              ]\n          }\n      ]\n  }\n");
+	return ret;
 }
 
 static int write_out(struct strbuf *sb, FILE *out)
@@ -245,10 +301,11 @@ int report_print(const struct report_opts *o, const struct report_layout *l,
 	struct strbuf sb = STRBUF_INIT;
 	struct col_fmt *fmt;
 	size_t i;
+	int ret = 0;
 
 	if (o->format != RPT_FMT_BASIC) {
-		add_json(o, l, rows, nrows, &sb);
-		return write_out(&sb, out);
+		ret = add_json(o, l, rows, nrows, &sb, out);
+		return write_out(&sb, out) || ret ? -1 : 0;
 	}
 	if (o->rows) {
 		add_transposed(o, l, rows, nrows, &sb);
@@ -258,10 +315,28 @@ int report_print(const struct report_opts *o, const struct report_layout *l,
 	/* LVM2 prints no heading line when there is nothing to report */
 	if (!o->no_headings && nrows)
 		add_heading(o, l, fmt, &sb);
-	for (i = 0; i < nrows; i++)
-		add_row_line(o, l, fmt, rows[i], &sb);
+	if (pads(o) && !o->name_prefixes) {
+		const char *sep = o->separator ? o->separator : " ";
+		size_t seplen = strlen(sep), linelen = 3;
+
+		for (i = 0; i < l->ncols; i++)
+			linelen += fmt[i].width + (i ? seplen : 0);
+		for (i = 0; i < nrows; i++) {
+			add_padded_line(l, fmt, sep, seplen, linelen, rows[i], &sb);
+			if (sb.len >= OUT_CHUNK && flush_part(&sb, out, &ret))
+				break;
+		}
+	} else {
+		for (i = 0; i < nrows; i++) {
+			add_row_line(o, l, fmt, rows[i], &sb);
+			if (sb.len >= OUT_CHUNK && flush_part(&sb, out, &ret))
+				break;
+		}
+	}
 	free(fmt);
-	return write_out(&sb, out);
+	if (write_out(&sb, out))
+		ret = -1;
+	return ret;
 }
 
 int report_print_unbuffered(const struct report_opts *o, const struct report_layout *l,
