@@ -10,6 +10,7 @@
 #include "cmd/commands.h"
 #include "config/config.h"
 #include "config/settings.h"
+#include "misc/fsutil.h"
 #include "misc/log.h"
 #include "misc/pool.h"
 #include "misc/strbuf.h"
@@ -67,6 +68,156 @@ static void write_value(const struct cfg_value *v, struct strbuf *sb)
 	strbuf_addch(sb, ']');
 }
 
+/*
+ * The config cascade as LVM2 shows it: lvm.conf, lvmlocal.conf, the
+ * profile, --config.  Without --mergedconfig only its front is shown.
+ * LVM2 puts an item new to a section after the section's first item, so
+ * that sections of lvm.conf after the first come out in reverse order;
+ * lvmconfig keeps that order, scripts compare its output.
+ */
+static void insert_copy(struct pool *p, struct cfg_node *base, const struct cfg_node *item)
+{
+	struct cfg_node one = *item, wrap = { 0 }, tmp = { 0 }, *copy;
+
+	one.next = NULL;
+	wrap.child = &one;
+	cfg_merge(p, &tmp, &wrap);
+	copy = tmp.child;
+	copy->parent = base;
+	if (!base->child) {
+		base->child = base->last_child = copy;
+		return;
+	}
+	copy->next = base->child->next;
+	base->child->next = copy;
+	if (!copy->next)
+		base->last_child = copy;
+}
+
+/* O(items of over x items of the section they merge into): config is small. */
+static void cascade_merge(struct pool *p, struct cfg_node *base, const struct cfg_node *over)
+{
+	const struct cfg_node *o;
+
+	for (o = over ? over->child : NULL; o; o = o->next) {
+		struct cfg_node *b = (struct cfg_node *)cfg_child(base, o->key);
+		struct cfg_node one = *o, wrap = { 0 };
+
+		if (b && !b->value && !o->value) {
+			cascade_merge(p, b, o);
+			continue;
+		}
+		if (!b) {
+			insert_copy(p, base, o);
+			continue;
+		}
+		one.next = NULL;
+		wrap.child = &one;
+		cfg_merge(p, base, &wrap);
+	}
+}
+
+/* LVM2 keeps no brackets on a one-item list it read from a file. */
+static void unbracket(struct cfg_node *n)
+{
+	for (; n; n = n->next) {
+		if (n->value && !n->value->next && n->value->type != CFG_EMPTY_ARRAY)
+			n->value->list = 0;
+		unbracket(n->child);
+	}
+}
+
+static int merge_text(struct pool *p, struct cfg_node *root, const char *text, size_t len,
+		      const char *what)
+{
+	char err[256];
+	struct cfg_node *t = cfg_parse(p, text, len, err, sizeof(err));
+
+	if (!t) {
+		log_error("Failed to parse %s: %s", what, err);
+		return -1;
+	}
+	cascade_merge(p, root, t);
+	return 0;
+}
+
+/* A missing file is no error: toolcontext already refused unreadable ones. */
+static int merge_file(struct pool *p, struct cfg_node *root, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int r = 0;
+
+	if (!read_file(path, &sb))
+		r = merge_text(p, root, sb.buf, sb.len, path);
+	strbuf_release(&sb);
+	return r;
+}
+
+static int merge_profiles(struct cmd_context *cmd, struct cfg_node *root)
+{
+	static const enum option_id opts[] = { OPT_PROFILE, OPT_COMMANDPROFILE };
+	const char *dir = cmd_config_str(cmd, "config/profile_dir",
+					 pool_printf(cmd->mem, "%s/profile", cmd->system_dir));
+	size_t i;
+
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+		const char *name = arg_str(cmd, opts[i], NULL);
+
+		if (name && merge_file(cmd->mem, root,
+				       pool_printf(cmd->mem, "%s/%s.profile", dir, name)))
+			return -1;
+	}
+	return 0;
+}
+
+static int merge_config_options(struct cmd_context *cmd, struct cfg_node *root)
+{
+	const struct arg_value *av = &cmd->args[OPT_CONFIG];
+	unsigned i;
+
+	for (i = 0; i < av->nvalues; i++) {
+		char err[256];
+		struct cfg_node *t = cfg_parse(cmd->mem, av->values[i], strlen(av->values[i]),
+					       err, sizeof(err));
+
+		if (!t) {
+			log_error("Failed to parse --config: %s", err);
+			return -1;
+		}
+		settings_nest_paths(cmd->mem, t);
+		cascade_merge(cmd->mem, root, t);
+	}
+	return 0;
+}
+
+/* The whole cascade (merged) or the front of it, unchecked as written. */
+static struct cfg_node *cascade(struct cmd_context *cmd, int merged)
+{
+	char err[64];
+	struct cfg_node *root = cfg_parse(cmd->mem, "", 0, err, sizeof(err));
+	int profile = arg_is_set(cmd, OPT_PROFILE) || arg_is_set(cmd, OPT_COMMANDPROFILE);
+	int config = arg_is_set(cmd, OPT_CONFIG);
+
+	if ((merged || (!profile && !config)) &&
+	    (merge_file(cmd->mem, root, pool_printf(cmd->mem, "%s/lvm.conf", cmd->system_dir)) ||
+	     merge_file(cmd->mem, root, pool_printf(cmd->mem, "%s/lvmlocal.conf",
+						    cmd->system_dir))))
+		return NULL;
+	if (merged && (profile || config)) {
+		/* LVM2 copies the files' tree once more before merging over it. */
+		struct cfg_node *files = root;
+
+		root = cfg_parse(cmd->mem, "", 0, err, sizeof(err));
+		cascade_merge(cmd->mem, root, files);
+	}
+	if ((merged || !config) && profile && merge_profiles(cmd, root))
+		return NULL;
+	if (config && merge_config_options(cmd, root))
+		return NULL;
+	unbracket(root->child);
+	return root;
+}
+
 /* "devices/filter" for a node below the root. */
 static const char *node_path(struct pool *p, const struct cfg_node *n)
 {
@@ -87,6 +238,8 @@ static void write_comment(struct writer *w, struct pool *p, const struct cfg_nod
 	if (s && s->desc) {
 		strbuf_addchars(&w->sb, '\t', tabs);
 		strbuf_addf(&w->sb, "# %s\n", s->desc);
+		strbuf_addchars(&w->sb, '\t', tabs);
+		strbuf_addstr(&w->sb, "# This configuration option has an automatic default value.\n");
 	} else if (n->value) {
 		strbuf_addchars(&w->sb, '\t', tabs);
 		strbuf_addstr(&w->sb, "# Not used by openlvm.\n");
@@ -154,24 +307,26 @@ static struct cfg_node *section_of(struct pool *p, struct cfg_node *root, const 
 	return cfg_new_section(p, root, sec);
 }
 
+/* Item by item: brackets around one item make no difference. */
 static int same_value(const struct cfg_value *a, const struct cfg_value *b)
 {
-	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
-	int same;
-
-	write_value(a, &x);
-	write_value(b, &y);
-	same = !strcmp(x.buf ? x.buf : "", y.buf ? y.buf : "");
-	strbuf_release(&x);
-	strbuf_release(&y);
-	return same;
+	for (; a && b; a = a->next, b = b->next) {
+		if (a->type != b->type)
+			return 0;
+		if ((a->type == CFG_INT && a->v.i != b->v.i) ||
+		    (a->type == CFG_FLOAT && a->v.f != b->v.f) ||
+		    (a->type == CFG_STRING && strcmp(a->v.str, b->v.str)))
+			return 0;
+	}
+	return !a && !b;
 }
 
 /*
  * Table settings with their defaults.  want: 0 every one, 1 only those
  * the configuration does not set (missing), 2 those it sets differently.
  */
-static struct cfg_node *defaults_tree(struct cmd_context *cmd, int want)
+static struct cfg_node *defaults_tree(struct cmd_context *cmd, const struct cfg_node *config,
+				      int want)
 {
 	char err[64];
 	struct cfg_node *root = cfg_parse(cmd->mem, "", 0, err, sizeof(err));
@@ -181,7 +336,7 @@ static struct cfg_node *defaults_tree(struct cmd_context *cmd, int want)
 	t = settings_table(&n);
 	for (i = 0; i < n; i++) {
 		struct cfg_node *d = setting_default_node(cmd->mem, &t[i], cmd->system_dir);
-		const struct cfg_node *cur = cfg_find(cmd->config, t[i].path);
+		const struct cfg_node *cur = cfg_find(config, t[i].path);
 
 		if (!d || (want == 1 && cur))
 			continue;
@@ -191,13 +346,13 @@ static struct cfg_node *defaults_tree(struct cmd_context *cmd, int want)
 }
 
 /* Settings of the configuration that are not at their default. */
-static struct cfg_node *diff_tree(struct cmd_context *cmd)
+static struct cfg_node *diff_tree(struct cmd_context *cmd, const struct cfg_node *config)
 {
 	char err[64];
 	struct cfg_node *root = cfg_parse(cmd->mem, "", 0, err, sizeof(err));
 	const struct cfg_node *sec, *n;
 
-	for (sec = cmd->config->child; sec; sec = sec->next) {
+	for (sec = config->child; sec; sec = sec->next) {
 		if (sec->value) {
 			cfg_new_value(cmd->mem, root, sec->key, sec->value);
 			continue;
@@ -220,26 +375,52 @@ static struct cfg_node *diff_tree(struct cmd_context *cmd)
 	return root;
 }
 
+/*
+ * current shows the front of the cascade unless --mergedconfig; the
+ * others compare with the defaults what a command runs with.
+ */
 static struct cfg_node *tree_for(struct cmd_context *cmd, enum config_type t)
 {
+	struct cfg_node *config = cascade(cmd, t != CT_CURRENT || arg_is_set(cmd, OPT_MERGEDCONFIG));
 	struct cfg_node *root;
 
+	if (!config)
+		return NULL;
 	switch (t) {
 	case CT_CURRENT:
-		return cmd->config;
+		return config;
 	case CT_DEFAULT:
 	case CT_LIST:
-		return defaults_tree(cmd, 0);
+		return defaults_tree(cmd, config, 0);
 	case CT_MISSING:
-		return defaults_tree(cmd, 1);
+		return defaults_tree(cmd, config, 1);
 	case CT_DIFF:
-		return diff_tree(cmd);
+		return diff_tree(cmd, config);
 	case CT_FULL:
-		root = defaults_tree(cmd, 0);
-		cfg_merge(cmd->mem, root, cmd->config);
+		root = defaults_tree(cmd, config, 0);
+		cascade_merge(cmd->mem, root, config);
 		return root;
 	}
-	return cmd->config;
+	return config;
+}
+
+/*
+ * --validate checks the front of the cascade (all of it with
+ * --mergedconfig) quietly: loading the configuration reported the
+ * problems already.  LVM2 says "valid" on stdout, "invalid" on stderr.
+ */
+static int validate(struct cmd_context *cmd)
+{
+	struct cfg_node *config = cascade(cmd, arg_is_set(cmd, OPT_MERGEDCONFIG));
+
+	if (!config)
+		return EXIT_FAILED;
+	if (settings_validate(config, 1)) {
+		log_error("LVM configuration invalid.");
+		return EXIT_FAILED;
+	}
+	log_print("LVM configuration valid.");
+	return EXIT_OK;
 }
 
 static void write_item(struct writer *w, struct pool *p, const struct cfg_node *n, int list)
@@ -259,12 +440,11 @@ static int lvmconfig(struct cmd_context *cmd)
 
 	if (arg_is_set(cmd, OPT_CONFIGTYPE) && parse_type(arg_str(cmd, OPT_CONFIGTYPE, ""), &type))
 		return EXIT_BAD_CMDLINE;
-	if (arg_is_set(cmd, OPT_VALIDATE)) {
-		/* cmd_setup refused an invalid configuration before we got here. */
-		log_print("LVM configuration valid.");
-		return EXIT_OK;
-	}
+	if (arg_is_set(cmd, OPT_VALIDATE))
+		return validate(cmd);
 	root = tree_for(cmd, type);
+	if (!root)
+		return EXIT_FAILED;
 	w.commented = type == CT_DEFAULT || type == CT_MISSING;
 	for (i = 0; i < cmd->argc; i++) {
 		n = cfg_find(root, cmd->argv[i]);

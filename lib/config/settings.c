@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config/config.h"
 #include "misc/log.h"
@@ -165,10 +166,8 @@ const char *setting_type_name(enum setting_type t)
 	return "unknown";
 }
 
-static const char *value_type_name(const struct cfg_value *v)
+static const char *scalar_type_name(const struct cfg_value *v)
 {
-	if (v->list || v->next || v->type == CFG_EMPTY_ARRAY)
-		return "array";
 	switch (v->type) {
 	case CFG_INT: return "integer";
 	case CFG_FLOAT: return "float";
@@ -178,22 +177,98 @@ static const char *value_type_name(const struct cfg_value *v)
 	return "array";
 }
 
-static int type_ok(enum setting_type t, const struct cfg_value *v)
+static int is_single(const struct cfg_value *v)
 {
-	int scalar = !v->list && !v->next && v->type != CFG_EMPTY_ARRAY;
+	return !v->next && v->type != CFG_EMPTY_ARRAY;
+}
 
-	switch (t) {
-	case SET_BOOL:
-	case SET_INT:
-		return scalar && v->type == CFG_INT;
-	case SET_STR:
-		return scalar && v->type == CFG_STRING;
-	case SET_LIST:
-		for (; v; v = v->next)
-			if (v->type != CFG_STRING && v->type != CFG_EMPTY_ARRAY)
-				return 0;
-		return 1;
+/* LVM2's words for a boolean given as a string; -1 when s is none of them. */
+static int bool_word(const char *s)
+{
+	static const char *const words[] = { "n", "no", "off", "false", "y", "yes", "on", "true" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcasecmp(words[i], s))
+			return i >= 4;
+	return -1;
+}
+
+/* What a value of the wrong type is reported as: the offending item. */
+static const struct cfg_value *bad_item(enum setting_type t, const struct cfg_value *v)
+{
+	const struct cfg_value *i;
+
+	if (t == SET_LIST) {
+		for (i = v; i; i = i->next)
+			if (i->type != CFG_STRING && i->type != CFG_EMPTY_ARRAY)
+				return i;
+		return NULL;
 	}
+	if (!is_single(v))
+		return v;
+	if (t == SET_STR)
+		return v->type == CFG_STRING ? NULL : v;
+	if (t == SET_BOOL && v->type == CFG_STRING)
+		return NULL;	/* checked as a word by check_value */
+	return v->type == CFG_INT ? NULL : v;
+}
+
+static const char *expected_name(enum setting_type t)
+{
+	switch (t) {
+	case SET_BOOL: return "boolean";
+	case SET_INT: return "integer";
+	case SET_STR: return "string";
+	case SET_LIST: return "array with values of type: string";
+	}
+	return "unknown";
+}
+
+static void report_type(const struct setting_def *s, const char *found)
+{
+	log_warn("Configuration setting \"%s\" has invalid type. Found %s but expected %s.",
+		 s->path, found, expected_name(s->type));
+}
+
+/*
+ * Checks one value against its setting, normalising what LVM2 accepts
+ * in other spellings: a one-item list of a scalar setting is the item,
+ * a boolean may be a word.  Returns 0 when usable, -1 (reported unless
+ * quiet) when the command must fall back to the default.
+ */
+static int check_value(const struct setting_def *s, struct cfg_value *v, int quiet)
+{
+	const struct cfg_value *bad = bad_item(s->type, v);
+	int b;
+
+	if (bad) {
+		if (!quiet)
+			report_type(s, s->type == SET_LIST || is_single(v) ?
+				    scalar_type_name(bad) : "array");
+		return -1;
+	}
+	if (s->type == SET_LIST) {
+		if (v->type != CFG_EMPTY_ARRAY || (s->def && !strcmp(s->def, "[]")))
+			return 0;
+		if (!quiet)
+			log_error("Configuration setting \"%s\" invalid. Empty value not allowed.",
+				  s->path);
+		return -1;
+	}
+	v->list = 0;
+	if (s->type != SET_BOOL || v->type != CFG_STRING)
+		return 0;
+	b = bool_word(v->v.str);
+	if (b < 0) {
+		if (!quiet)
+			log_error("Configuration setting \"%s\" invalid. Found string value \"%s\", "
+				  "expected boolean value: 0/1, \"y/n\", \"yes/no\", \"on/off\", "
+				  "\"true/false\".", s->path, v->v.str);
+		return -1;
+	}
+	v->type = CFG_INT;
+	v->v.i = b;
 	return 0;
 }
 
@@ -211,7 +286,15 @@ static int word_listed(const char *list, const char *key)
 	return 0;
 }
 
-static int check_key(const struct cfg_node *section, const struct cfg_node *n, int si)
+/* What a check found: problems make --validate fail, bad values a command. */
+struct check_result {
+	int problems;
+	const struct setting_def *first_bad;	/* first value of the wrong type */
+};
+
+/* Checks one item of a section; returns -1 when it must be dropped. */
+static int check_key(const struct cfg_node *section, struct cfg_node *n, int si,
+		     struct check_result *res, int quiet)
 {
 	char path[256];
 	const struct setting_def *s;
@@ -219,38 +302,71 @@ static int check_key(const struct cfg_node *section, const struct cfg_node *n, i
 	snprintf(path, sizeof(path), "%s/%s", section->key, n->key);
 	s = setting_find(path);
 	if (s) {
-		if (n->value && type_ok(s->type, n->value))
+		if (n->value && !check_value(s, n->value, quiet))
 			return 0;
-		log_error("Configuration setting \"%s\" has invalid type. Found %s but expected %s.",
-			  path, n->value ? value_type_name(n->value) : "section",
-			  setting_type_name(s->type == SET_BOOL ? SET_INT : s->type));
-		return 1;
+		if (!n->value && !quiet)
+			report_type(s, "section");
+		if (!res->first_bad)
+			res->first_bad = s;
+		res->problems++;
+		return -1;
 	}
-	if (!ignored[si].keys || word_listed(ignored[si].keys, n->key))
+	if (!s && (!ignored[si].keys || (n->value && word_listed(ignored[si].keys, n->key))))
 		return 0;
-	log_warn("Configuration setting \"%s\" unknown.", path);
+	if (!quiet)
+		log_error("Configuration %s \"%s\" unknown.", n->value ? "setting" : "section",
+			  path);
+	res->problems++;
 	return 0;
 }
 
-int settings_check(const struct cfg_node *root)
+static void check_section(struct cfg_node *sec, struct check_result *res, int quiet)
 {
-	const struct cfg_node *sec, *n;
-	int errors = 0;
+	int si = section_index(sec->key);
+	struct cfg_node **link;
 
-	for (sec = root ? root->child : NULL; sec; sec = sec->next) {
-		int si = section_index(sec->key);
-
-		if (si < 0 || sec->value) {
-			if (si < 0)
-				log_warn("Configuration section \"%s\" unknown.", sec->key);
-			else
-				log_warn("Configuration setting \"%s\" unknown.", sec->key);
-			continue;
-		}
-		for (n = sec->child; n; n = n->next)
-			errors += check_key(sec, n, si);
+	if (sec->value || si < 0) {
+		if (!quiet && sec->value)
+			log_error("Configuration setting \"%s\" invalid. It's not part of any section.",
+				  sec->key);
+		else if (!quiet)
+			log_error("Configuration section \"%s\" unknown.", sec->key);
+		res->problems++;
+		return;
 	}
-	return errors;
+	for (link = &sec->child; *link;) {
+		if (check_key(sec, *link, si, res, quiet) < 0) {
+			*link = (*link)->next;
+			sec->last_child = NULL;
+		} else {
+			link = &(*link)->next;
+		}
+	}
+}
+
+static struct check_result check_tree(struct cfg_node *root, int quiet)
+{
+	struct check_result res = { 0, NULL };
+	struct cfg_node *sec;
+
+	for (sec = root ? root->child : NULL; sec; sec = sec->next)
+		check_section(sec, &res, quiet);
+	return res;
+}
+
+int settings_validate(struct cfg_node *root, int quiet)
+{
+	return check_tree(root, quiet).problems;
+}
+
+int settings_check(struct cfg_node *root)
+{
+	struct check_result res = check_tree(root, 0);
+
+	if (!res.first_bad)
+		return 0;
+	log_error("Invalid value for configuration setting %s.", res.first_bad->path);
+	return -1;
 }
 
 struct cfg_node *setting_default_node(struct pool *p, const struct setting_def *s,
@@ -272,4 +388,37 @@ struct cfg_node *setting_default_node(struct pool *p, const struct setting_def *
 	root = cfg_parse(p, sb.buf, sb.len, err, sizeof(err));
 	strbuf_release(&sb);
 	return root ? root->child : NULL;
+}
+
+/* Hangs v below sec at path "a/b/key", making the sections on the way. */
+static void attach_path(struct pool *p, struct cfg_node *sec, const char *path,
+			struct cfg_value *v)
+{
+	const char *slash;
+
+	while ((slash = strchr(path, '/'))) {
+		char *name = pool_strndup(p, path, (size_t)(slash - path));
+		struct cfg_node *c = (struct cfg_node *)cfg_child(sec, name);
+
+		if (!c || c->value)
+			c = cfg_new_section(p, sec, name);
+		sec = c;
+		path = slash + 1;
+	}
+	cfg_new_value(p, sec, path, v);
+}
+
+void settings_nest_paths(struct pool *p, struct cfg_node *root)
+{
+	struct cfg_node **link = &root->child, *n;
+
+	while ((n = *link)) {
+		if (!n->value || !strchr(n->key, '/')) {
+			link = &n->next;
+			continue;
+		}
+		*link = n->next;
+		root->last_child = NULL;
+		attach_path(p, root, n->key, n->value);
+	}
 }

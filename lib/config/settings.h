@@ -32,12 +32,30 @@ int setting_section_known(const char *section);
 const char *setting_type_name(enum setting_type t);
 
 /*
- * Checks a merged configuration tree against the table: unknown sections
- * and keys are warned about (naming them), values of the wrong type are
- * errors naming the key.  source names the file for messages.  Returns
- * the number of errors.
+ * Checks a configuration tree against the table with LVM2's messages:
+ * unknown sections and keys are reported and kept; values of the wrong
+ * type and empty lists are reported and unlinked, so that the command
+ * sees the default.  Values LVM2 accepts in other
+ * spellings are normalised in place: a one-item list of a scalar setting
+ * becomes the scalar, a boolean word ("yes", "off", ...) becomes 0 or 1.
+ * quiet: count without reporting.  Returns the number of problems, which
+ * make lvmconfig --validate fail.
  */
-int settings_check(const struct cfg_node *root);
+int settings_validate(struct cfg_node *root, int quiet);
+
+/*
+ * settings_validate for the configuration a command runs with.  Unknown
+ * names only warn; a value of the wrong type is an error naming its key
+ * (returns -1), where LVM2 would warn and quietly use the default: a
+ * typo in a filter must not widen what a command may write to.
+ */
+int settings_check(struct cfg_node *root);
+
+/*
+ * --config "section/key=value": LVM2 accepts a path for a key at the top
+ * level; moves such items into their sections.
+ */
+void settings_nest_paths(struct pool *p, struct cfg_node *root);
 
 /*
  * The default value of s as a one-item config tree parsed into p, with

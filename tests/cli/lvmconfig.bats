@@ -64,16 +64,59 @@ setup() {
 	assert_output_contains '# scan=["/dev"]'
 }
 
-@test "lvmconfig --validate; bad types are errors naming the key" {
+@test "lvmconfig --validate; a bad value fails a command, naming the key" {
 	run olvm lvmconfig --validate
 	assert_status 0
-	assert_output_contains 'LVM configuration valid.'
+	assert_equal "$output" '  LVM configuration valid.'
 	run olvm lvmconfig --validate --config 'global { units = 5 }'
 	assert_status 5
-	assert_output_contains 'Configuration setting "global/units" has invalid type. Found integer but expected string.'
+	assert_output_contains '  WARNING: Configuration setting "global/units" has invalid type. Found integer but expected string.'
+	assert_output_contains '  LVM configuration invalid.'
 	run olvm pvs --config 'devices { filter = 1 }'
 	assert_status 5
-	assert_output_contains '"devices/filter"'
+	assert_output_contains 'WARNING: Configuration setting "devices/filter" has invalid type. Found integer but expected array with values of type: string.'
+	assert_output_contains 'Invalid value for configuration setting devices/filter.'
+	run olvm lvmconfig --validate --config 'devices { filter = [ "a|x|", 1 ] }'
+	assert_status 5
+	assert_output_contains 'Found integer but expected array with values of type: string.'
+	run olvm lvmconfig --validate --config 'global { wait_for_locks = 1.0 }'
+	assert_output_contains 'Found float but expected boolean.'
+}
+
+@test "lvmconfig --validate: LVM2's messages for unknown names and bad values" {
+	local spec msg
+	while IFS='|' read -r spec msg; do
+		run olvm lvmconfig --validate --config "$spec"
+		[ "$status" -eq 5 ] || { echo "$spec: status $status"; return 1; }
+		assert_output_contains "$msg"
+		assert_output_contains 'LVM configuration invalid.'
+	done <<'SPECS'
+global { nosuch = 1 }|  Configuration setting "global/nosuch" unknown.
+nosuch { a = 1 }|  Configuration section "nosuch" unknown.
+global { backup { x = 1 } }|  Configuration section "global/backup" unknown.
+global = 1|  Configuration setting "global" invalid. It's not part of any section.
+global { units { a = 1 } }|Found section but expected string.
+global { wait_for_locks = "x" }|  Configuration setting "global/wait_for_locks" invalid. Found string value "x", expected boolean value: 0/1, "y/n", "yes/no", "on/off", "true/false".
+devices { filter = [] }|  Configuration setting "devices/filter" invalid. Empty value not allowed.
+global/units = 5|"global/units" has invalid type. Found integer but expected string.
+SPECS
+	for spec in 'global { wait_for_locks = "yes" }' 'global { units = [ "k" ] }' \
+		'tags { t1 { } }' 'devices { files = [] }' 'global/units = "k"'; do
+		run olvm lvmconfig --validate --config "$spec"
+		[ "$status" -eq 0 ] || { echo "$spec: status $status: $output"; return 1; }
+	done
+}
+
+@test "lvmconfig --validate checks the front of the cascade unless --mergedconfig" {
+	echo 'global { nosuch = 1 }' >>"$LVM_SYSTEM_DIR/lvm.conf"
+	run olvm lvmconfig --validate
+	assert_status 5
+	run olvm lvmconfig --validate --config 'global { units = "k" }'
+	assert_status 0
+	assert_output_contains 'Configuration setting "global/nosuch" unknown.'
+	assert_output_contains 'LVM configuration valid.'
+	run olvm lvmconfig --validate --mergedconfig --config 'global { units = "k" }'
+	assert_status 5
 }
 
 @test "lvm.conf: unknown sections and keys warn but work" {
@@ -118,4 +161,74 @@ setup() {
 	run olvm lvmconfig --type default global/units metadata/pvmetadatacopies
 	grep -q '^\.It Cm global/units Pq string; default Qq r$' "$TOP/man/lvm.conf.5"
 	grep -q '^\.It Cm metadata/pvmetadatacopies Pq integer; default 1$' "$TOP/man/lvm.conf.5"
+}
+
+@test "lvmconfig: the front of the cascade, LVM2's section order and one-item lists" {
+	cat >"$LVM_SYSTEM_DIR/lvm.conf" <<CONF
+devices {
+	filter = [ "r|.*|" ]
+	scan = [ "/dev", "/x" ]
+}
+global {
+	locking_dir = "$T/lock"
+}
+backup {
+	backup = 0
+}
+report {
+	aligned = 1
+}
+CONF
+	mkdir -p "$LVM_SYSTEM_DIR/profile"
+	echo 'global { units = "k" } allocation { maximise_cling = 1 }' >"$LVM_SYSTEM_DIR/profile/p1.profile"
+	run olvm lvmconfig
+	assert_status 0
+	assert_equal "$(printf '%s\n' "${lines[@]}" | grep -v '^\s')" "$(printf 'devices {\n}\nreport {\n}\nbackup {\n}\nglobal {\n}')"
+	assert_equal "${lines[1]}" '	filter="r|.*|"'
+	assert_equal "${lines[2]}" '	scan=["/dev","/x"]'
+	# Only the front of the cascade without --mergedconfig.
+	run olvm lvmconfig --config 'global { units = "m" }'
+	assert_equal "$output" "$(printf 'global {\n\tunits="m"\n}')"
+	run olvm lvmconfig --profile p1
+	assert_equal "$output" "$(printf 'global {\n\tunits="k"\n}\nallocation {\n\tmaximise_cling=1\n}')"
+	run olvm lvmconfig --profile p1 --config 'backup { archive = 0 }'
+	assert_equal "$output" "$(printf 'backup {\n\tarchive=0\n}')"
+	# Merged: the files' tree copied once more, new items after the first.
+	run olvm lvmconfig --mergedconfig --commandprofile p1
+	assert_status 0
+	assert_equal "$(printf '%s\n' "${lines[@]}" | grep -v '^\s')" "$(printf 'devices {\n}\nallocation {\n}\nglobal {\n}\nbackup {\n}\nreport {\n}')"
+	run olvm lvmconfig --mergedconfig --profile p1 global
+	assert_equal "$output" "$(printf 'global {\n\tlocking_dir="%s"\n\tunits="k"\n}' "$T/lock")"
+	run olvm lvmconfig --mergedconfig --config 'backup { archive = 1 }' backup
+	assert_equal "$output" "$(printf 'backup {\n\tbackup=0\n\tarchive=1\n}')"
+}
+
+@test "lvmconfig: --config takes section/key paths" {
+	run olvm lvmconfig --config 'global/units="k"'
+	assert_status 0
+	assert_equal "$output" "$(printf 'global {\n\tunits="k"\n}')"
+	run olvm lvmconfig --mergedconfig --config 'global/units="k"' global/units
+	assert_equal "$output" 'units="k"'
+}
+
+@test "lvmconfig --type full/default/diff: one-item lists from files lose their brackets, defaults keep them" {
+	run olvm lvmconfig --type full devices/scan devices/filter
+	assert_status 0
+	assert_equal "${lines[0]}" 'scan="/dev"'
+	run olvm lvmconfig --type default devices/filter
+	assert_equal "$output" '# filter=["a|.*|"]'
+	run olvm lvmconfig --type diff --config 'devices { filter = [ "a|.*|" ] }' devices
+	assert_output_not_contains 'filter="a|.*|"'
+	assert_output_contains 'global_filter='
+}
+
+@test "lvmconfig --withcomments: LVM2's comment layout" {
+	run olvm lvmconfig --type default --withcomments global/units
+	assert_status 0
+	assert_equal "${lines[0]}" '# Configuration option global/units.'
+	assert_equal "${lines[2]}" '# This configuration option has an automatic default value.'
+	assert_equal "${lines[3]}" '# units="r"'
+	run olvm dumpconfig --withcomments backup
+	assert_equal "${lines[0]}" '# Configuration section backup.'
+	assert_equal "${lines[1]}" 'backup {'
 }
