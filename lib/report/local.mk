@@ -8,4 +8,6 @@ lib_report_libreport_a_SOURCES = \
 	lib/report/output.c \
 	lib/report/rowtypes.c \
 	lib/report/select.h \
-	lib/report/select.c
+	lib/report/select.c \
+	lib/report/select_time.h \
+	lib/report/select_time.c
