@@ -10,8 +10,10 @@
 #include <sys/sysmacros.h>
 #include <time.h>
 
+#include "config/config.h"
 #include "device/device.h"
 #include "metadata/metadata.h"
+#include "misc/hash.h"
 #include "misc/pool.h"
 #include "misc/strbuf.h"
 
@@ -409,20 +411,38 @@ static int lv_zeroes(struct report *r, const struct lv_rel *rel)
 	return 0;
 }
 
+/* raid LVs and their sub-LVs need device-mapper to tell their health */
+static int lv_health_unknown(struct report *r, const struct logical_volume *lv, uint32_t roles)
+{
+	struct lv_state_info st;
+
+	if (!(roles & (ROLE_RAID | ROLE_RAID_IMAGE | ROLE_RAID_META)))
+		return 0;
+	report_lv_state(r, lv, &st);
+	return st.unknown;
+}
+
+static char lv_health_char(struct report *r, const struct logical_volume *lv, uint32_t roles)
+{
+	if (lv_has_missing_pv(lv))
+		return 'p';
+	return lv_health_unknown(r, lv, roles) ? 'X' : '-';
+}
+
 static void lv_state_chars(struct report *r, const struct logical_volume *lv, uint32_t roles,
 			   char *a)
 {
 	struct lv_state_info st;
 
 	a[0] = a[1] = '-';
-	/* pools are never active on their own */
-	if (roles & (ROLE_THIN_POOL | ROLE_CACHE_POOL))
-		return;
 	report_lv_state(r, lv, &st);
 	if (st.unknown) {
 		a[0] = a[1] = 'X';
 		return;
 	}
+	/* pools are never active on their own */
+	if (roles & (ROLE_THIN_POOL | ROLE_CACHE_POOL))
+		return;
 	if (st.active)
 		a[0] = st.suspended ? 's' : 'a';
 	if (st.open)
@@ -443,7 +463,7 @@ GETTER(get_lv_attr)
 	lv_state_chars(r, lv, rel->roles, a + 4);
 	a[6] = lv_target_char(lv, rel->roles);
 	a[7] = lv_zeroes(r, rel) ? 'z' : '-';
-	a[8] = lv_has_missing_pv(lv) ? 'p' : '-';
+	a[8] = lv_health_char(r, lv, rel->roles);
 	a[9] = (lv->flags & LV_F_ACTIVATION_SKIP) ? 'k' : '-';
 	set_str(c, a);
 }
@@ -490,9 +510,11 @@ GETTER(get_lv_dm_path)
 	strbuf_release(&sb);
 }
 
-static const char *lv_name_or_empty(struct report *r, const struct logical_volume *lv)
+/* A reference to another LV: shown "[hidden]", but selected and sorted by name. */
+static void set_lv_ref(struct report *r, struct cell *c, const struct logical_volume *lv)
 {
-	return lv ? lv_display_name(r, lv) : "";
+	set_str(c, lv ? lv_display_name(r, lv) : "");
+	c->sort_str = lv ? lv->name : "";
 }
 
 static const char *uuid_or_empty(struct report *r, const struct logical_volume *lv)
@@ -500,14 +522,24 @@ static const char *uuid_or_empty(struct report *r, const struct logical_volume *
 	return lv ? uuid_text(r, &lv->id) : "";
 }
 
-GETTER(get_lv_parent) { set_str(c, lv_name_or_empty(r, lv_rel_get(r, row->lv)->parent)); }
+GETTER(get_lv_parent) { set_lv_ref(r, c, lv_rel_get(r, row->lv)->parent); }
 
+/*
+ * "raid,raid5,raid5_ls": level and layout; LVM2 leaves out the layouts
+ * that only exist for takeover (raid5_n, raid6_*_6) and names raid0_meta
+ * just "raid".
+ */
 static const char *raid_layout(struct report *r, const char *type)
 {
 	const char *u = strchr(type, '_');
+	size_t len = strlen(type);
 
+	if (!strcmp(type, "raid0_meta"))
+		return "raid";
 	if (!u)
 		return pool_printf(report_pool(r), "raid,%s", type);
+	if (!strcmp(u, "_n") || (len > 2 && !strcmp(type + len - 2, "_6")))
+		return pool_printf(report_pool(r), "raid,%.*s", (int)(u - type), type);
 	return pool_printf(report_pool(r), "raid,%.*s,%s", (int)(u - type), type, type);
 }
 
@@ -693,7 +725,38 @@ GETTER(get_lv_read_ahead)
 	}
 }
 
-GETTER(get_lv_size) { UNUSED_R; set_num(c, row->lv->le_count * lv_extent_bytes(row->lv)); }
+/* Striped raid levels: raid4, raid5*, raid6*, raid10. */
+static int raid_reshapable(const struct lv_segment *seg)
+{
+	const char *t = seg ? seg->type : NULL;
+
+	if (!t || strncmp(t, "raid", 4))
+		return 0;
+	if (!strcmp(t, "raid10"))
+		return 1;
+	return (t[4] == '4' || t[4] == '5' || t[4] == '6') && (!t[5] || t[5] == '_');
+}
+
+/*
+ * The reshape space of a striped raid is not part of its size: LVM2
+ * takes reshape_count extents off every data image (every image of raid10).
+ */
+static uint64_t lv_usable_extents(const struct logical_volume *lv)
+{
+	const struct lv_segment *seg;
+	uint64_t n = lv->le_count, off;
+
+	TAILQ_FOREACH(seg, &lv->segments, list) {
+		if (!seg->reshape_count || !raid_reshapable(seg))
+			continue;
+		off = (uint64_t)seg->reshape_count * seg_data_stripes(seg) *
+		      (!strcmp(seg->type, "raid10") ? seg_data_copies(seg) : 1);
+		n -= off < n ? off : n;
+	}
+	return n;
+}
+
+GETTER(get_lv_size) { UNUSED_R; set_num(c, lv_usable_extents(row->lv) * lv_extent_bytes(row->lv)); }
 
 GETTER(get_lv_metadata_size)
 {
@@ -706,7 +769,7 @@ GETTER(get_lv_metadata_size)
 }
 
 GETTER(get_seg_count) { UNUSED_R; set_num(c, row->lv->seg_count); }
-GETTER(get_origin) { set_str(c, lv_name_or_empty(r, lv_rel_get(r, row->lv)->origin)); }
+GETTER(get_origin) { set_lv_ref(r, c, lv_rel_get(r, row->lv)->origin); }
 GETTER(get_origin_uuid) { set_str(c, uuid_or_empty(r, lv_rel_get(r, row->lv)->origin)); }
 
 GETTER(get_origin_size)
@@ -724,13 +787,13 @@ GETTER(get_origin_size)
 		set_num(c, origin->le_count * lv_extent_bytes(origin));
 }
 
-GETTER(get_mirror_log) { set_str(c, lv_name_or_empty(r, lv_rel_get(r, row->lv)->mirror_log)); }
+GETTER(get_mirror_log) { set_lv_ref(r, c, lv_rel_get(r, row->lv)->mirror_log); }
 GETTER(get_mirror_log_uuid) { set_str(c, uuid_or_empty(r, lv_rel_get(r, row->lv)->mirror_log)); }
-GETTER(get_data_lv) { set_str(c, lv_name_or_empty(r, lv_rel_get(r, row->lv)->data_lv)); }
+GETTER(get_data_lv) { set_lv_ref(r, c, lv_rel_get(r, row->lv)->data_lv); }
 GETTER(get_data_lv_uuid) { set_str(c, uuid_or_empty(r, lv_rel_get(r, row->lv)->data_lv)); }
-GETTER(get_metadata_lv) { set_str(c, lv_name_or_empty(r, lv_rel_get(r, row->lv)->meta_lv)); }
+GETTER(get_metadata_lv) { set_lv_ref(r, c, lv_rel_get(r, row->lv)->meta_lv); }
 GETTER(get_metadata_lv_uuid) { set_str(c, uuid_or_empty(r, lv_rel_get(r, row->lv)->meta_lv)); }
-GETTER(get_pool_lv) { set_str(c, lv_name_or_empty(r, lv_rel_get(r, row->lv)->pool)); }
+GETTER(get_pool_lv) { set_lv_ref(r, c, lv_rel_get(r, row->lv)->pool); }
 GETTER(get_pool_lv_uuid) { set_str(c, uuid_or_empty(r, lv_rel_get(r, row->lv)->pool)); }
 GETTER(get_lv_tags) { set_str(c, tags_text(r, &row->lv->tags)); }
 GETTER(get_lv_profile) { UNUSED_R; set_str(c, row->lv->profile); }
@@ -756,7 +819,8 @@ GETTER(get_lv_modules)
 {
 	uint32_t ro = lv_rel_get(r, row->lv)->roles;
 
-	set_str(c, (ro & (ROLE_THIN_POOL | ROLE_THIN_VOL)) ? "thin-pool" :
+	set_str(c, (ro & ROLE_THIN_VOL) ? "thin,thin-pool" :
+		   (ro & ROLE_THIN_POOL) ? "thin-pool" :
 		   (ro & (ROLE_CACHE | ROLE_CACHE_POOL)) ? "cache" :
 		   (ro & ROLE_MIRROR) ? "mirror" :
 		   (ro & ROLE_RAID) ? "raid" :
@@ -835,8 +899,19 @@ GETTER(get_lv_snapshot_invalid) { state_text(r, row, c, 0, "snapshot invalid"); 
 
 GETTER(get_lv_health_status)
 {
-	UNUSED_R;
-	set_str(c, lv_has_missing_pv(row->lv) ? "partial" : "");
+	const struct logical_volume *lv = row->lv;
+
+	set_str(c, lv_has_missing_pv(lv) ? "partial" :
+		   lv_health_unknown(r, lv, lv_rel_get(r, lv)->roles) ? "unknown" : "");
+}
+
+/* Mirrors and raids are synced from creation unless made with --nosync. */
+GETTER(get_lv_initial_image_sync)
+{
+	const struct logical_volume *lv = row->lv;
+
+	set_bin(c, (lv_rel_get(r, lv)->roles & (ROLE_MIRROR | ROLE_RAID)) &&
+		   !(lv->status & LV_NOTSYNCED), "initial image sync");
 }
 
 /* ---------------- segments ---------------- */
@@ -906,28 +981,88 @@ GETTER(get_stripes)
 GETTER(get_data_stripes)
 {
 	const struct lv_segment *seg = row->seg;
-	uint32_t n = seg->area_count ? seg_data_areas(seg) : seg_pseudo_area(r, seg) != NULL;
 
-	if (seg->type && (!strncmp(seg->type, "raid4", 5) || !strncmp(seg->type, "raid5", 5)))
-		n -= n > 1;
-	else if (seg->type && !strncmp(seg->type, "raid6", 5))
-		n -= n > 2 ? 2 : 0;
-	set_num(c, n);
+	set_num(c, seg->area_count ? seg_data_stripes(seg) : seg_pseudo_area(r, seg) != NULL);
 }
 
 GETTER(get_data_copies)
 {
-	const struct lv_segment *seg = row->seg;
+	UNUSED_R;
+	if (!row->seg->lv)
+		c->empty = 1;
+	else
+		set_num(c, seg_data_copies(row->seg));
+}
+
+/* LVM2 counts every copy beyond the first as parity, even raid1's. */
+GETTER(get_parity_chunks)
+{
+	uint32_t copies = row->seg->lv ? seg_data_copies(row->seg) : 1;
 
 	UNUSED_R;
-	if (!seg->lv)
-		c->empty = 1;
-	else if (seg->has_data_copies)
-		set_num(c, seg->data_copies);
-	else if (seg->type && (!strcmp(seg->type, "mirror") || !strcmp(seg->type, "raid1")))
-		set_num(c, seg_data_areas(seg));
+	if (copies > 1)
+		set_num(c, copies - 1);
 	else
-		set_num(c, 1);
+		c->empty = 1;
+}
+
+/*
+ * The segment of the raid an image belongs to as LVM2 finds it for
+ * reshape_len: by the image's name up to its first '_' (so the images of
+ * "a_b" find LV "a", or none).
+ */
+static const struct lv_segment *image_top_seg(struct report *r, const struct logical_volume *lv)
+{
+	const char *u = strchr(lv->name, '_');
+	const struct lv_rel *top;
+
+	if (!u)
+		return NULL;
+	top = hash_lookup(vg_info_get(r, lv->vg)->rels,
+			  pool_printf(report_pool(r), "%.*s", (int)(u - lv->name), lv->name));
+	return top ? first_seg(top->lv) : NULL;
+}
+
+/*
+ * Extents kept free for reshaping: a striped raid's reshape_count on each
+ * image; its images show 0; everything else has none.
+ */
+static int reshape_extents(struct report *r, const struct lv_segment *seg, uint64_t *out)
+{
+	const struct lv_rel *rel;
+
+	if (!seg->lv)
+		return -1;
+	if (raid_reshapable(seg)) {
+		*out = (uint64_t)seg->reshape_count * seg_data_areas(seg);
+		return 0;
+	}
+	rel = lv_rel_get(r, seg->lv);
+	if ((rel->roles & ROLE_RAID_IMAGE) && raid_reshapable(image_top_seg(r, seg->lv))) {
+		*out = 0;
+		return 0;
+	}
+	return -1;
+}
+
+GETTER(get_reshape_len)
+{
+	uint64_t n;
+
+	if (reshape_extents(r, row->seg, &n))
+		c->empty = 1;
+	else
+		set_num(c, n * vg_extent_bytes(row->vg));
+}
+
+GETTER(get_reshape_len_le)
+{
+	uint64_t n;
+
+	if (reshape_extents(r, row->seg, &n))
+		c->empty = 1;
+	else
+		set_num(c, n);
 }
 
 GETTER(get_stripe_size)
@@ -969,26 +1104,90 @@ GETTER(get_thin_count)
 	set_num(c, n);
 }
 
-GETTER(get_seg_extra_str)
+/*
+ * The segment holding the pool settings of seg: a thin volume's or cache
+ * LV's pool segment, else seg itself.
+ */
+static const struct lv_segment *settings_seg(struct report *r, const struct lv_segment *seg)
 {
-	UNUSED_R;
-	(void)row;
-	set_str(c, "");
+	const struct lv_rel *rel;
+	const struct lv_segment *ps;
+
+	if (!seg->lv || !seg->type || (strcmp(seg->type, "thin") && strcmp(seg->type, "cache")))
+		return seg;
+	rel = lv_rel_get(r, seg->lv);
+	ps = rel->pool ? first_seg(rel->pool) : NULL;
+	return ps ? ps : seg;
 }
 
-GETTER(get_discards) { UNUSED_R; set_str(c, seg_extra_str(row->seg, "discards")); }
-GETTER(get_cache_mode) { UNUSED_R; set_str(c, seg_extra_str(row->seg, "cache_mode")); }
-GETTER(get_cache_policy) { UNUSED_R; set_str(c, seg_extra_str(row->seg, "policy")); }
+/* A setting stored in seg or, for thin and cache volumes, in their pool. */
+static const char *setting_str(struct report *r, const struct lv_segment *seg, const char *key)
+{
+	const char *v = seg_extra_str(seg, key);
 
-/* Only thin pools have the setting; LVM2 calls it unknown (-1) elsewhere. */
+	return v ? v : seg_extra_str(settings_seg(r, seg), key);
+}
+
+GETTER(get_discards) { set_str(c, setting_str(r, row->seg, "discards")); }
+GETTER(get_cache_mode) { set_str(c, setting_str(r, row->seg, "cache_mode")); }
+GETTER(get_cache_policy) { set_str(c, setting_str(r, row->seg, "policy")); }
+
+GETTER(get_cache_metadata_format)
+{
+	int64_t v;
+
+	if (seg_extra_int(row->seg, "metadata_format", &v) &&
+	    seg_extra_int(settings_seg(r, row->seg), "metadata_format", &v))
+		c->empty = 1;
+	else
+		set_num(c, (uint64_t)v);
+}
+
+/* policy_settings as LVM2 lists them: key=value,... in stored order. */
+static const char *settings_text(struct report *r, const struct cfg_node *sect)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct cfg_node *n;
+	const char *out;
+
+	for (n = sect ? sect->child : NULL; n; n = n->next) {
+		if (!n->key || !n->value)
+			continue;
+		if (sb.len)
+			strbuf_addch(&sb, ',');
+		if (n->value->type == CFG_INT)
+			strbuf_addf(&sb, "%s=%lld", n->key, (long long)n->value->v.i);
+		else if (n->value->type == CFG_STRING)
+			strbuf_addf(&sb, "%s=%s", n->key, n->value->v.str);
+		else
+			strbuf_addf(&sb, "%s=%g", n->key, n->value->v.f);
+	}
+	out = pool_strdup(report_pool(r), sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
+GETTER(get_cache_settings)
+{
+	const struct cfg_node *sect = seg_extra_section(row->seg, "policy_settings");
+
+	if (!sect)
+		sect = seg_extra_section(settings_seg(r, row->seg), "policy_settings");
+	set_str(c, settings_text(r, sect));
+}
+
+/*
+ * Thin pools and their volumes show the pool's setting; LVM2 calls it
+ * unknown (-1) elsewhere.
+ */
 GETTER(get_zero)
 {
 	const struct lv_rel *rel = row->lv ? lv_rel_get(r, row->lv) : NULL;
 
 	if (!rel)
 		set_str(c, "");
-	else if (rel->roles & ROLE_THIN_POOL)
-		set_bin(c, rel->zero, "zero");
+	else if (rel->roles & (ROLE_THIN_POOL | ROLE_THIN_VOL))
+		set_bin(c, lv_zeroes(r, rel), "zero");
 	else
 		set_unknown(c);
 }
@@ -1022,14 +1221,14 @@ GETTER(get_seg_size) { UNUSED_R; set_num(c, row->seg->len * vg_extent_bytes(row-
 GETTER(get_seg_size_pe) { UNUSED_R; set_num(c, row->seg->len); }
 GETTER(get_seg_tags) { set_str(c, tags_text(r, &row->seg->tags)); }
 
-enum range_style { RANGE_LE, RANGE_PE, RANGE_DEVICES, RANGE_META_DEVICES };
+enum range_style { RANGE_LE, RANGE_PE, RANGE_DEVICES, RANGE_META_DEVICES, RANGE_META_LE };
 
 static void add_area(struct report *r, struct strbuf *sb, enum range_style st,
 		     const char *pvname, const struct logical_volume *lv,
 		     uint32_t start, uint32_t len)
 {
 	const char *name = pvname ? pvname : !lv ? "" :
-			   st == RANGE_LE ? lv_display_name(r, lv) : lv->name;
+			   st == RANGE_LE || st == RANGE_META_LE ? lv_display_name(r, lv) : lv->name;
 
 	if (sb->len)
 		strbuf_addstr(sb, st == RANGE_PE ? " " : ",");
@@ -1045,22 +1244,23 @@ static const char *seg_ranges(struct report *r, const struct lv_segment *seg,
 	struct strbuf sb = STRBUF_INIT;
 	const struct logical_volume *pseudo = seg_pseudo_area(r, seg);
 	uint32_t i, len = seg_area_len(seg);
+	int meta = st == RANGE_META_DEVICES || st == RANGE_META_LE;
 	const char *out;
 
-	if (!seg->area_count && pseudo && st != RANGE_META_DEVICES)
+	if (!seg->area_count && pseudo && !meta)
 		add_area(r, &sb, st, NULL, pseudo, 0, seg->len);
 	for (i = 0; i < seg->area_count; i++) {
 		const struct seg_area *a = &seg->areas[i];
 
-		if (seg_is_raid_meta_area(seg, i) != (st == RANGE_META_DEVICES))
+		if (seg_is_raid_meta_area(seg, i) != meta)
 			continue;
 		if (a->type == AREA_PV && a->u.pv.pv)
 			add_area(r, &sb, st, a->u.pv.pv->dev ? a->u.pv.pv->dev->path : "[unknown]",
 				 NULL, a->u.pv.pe, len);
 		else if (a->type == AREA_LV && a->u.lv.lv)
-			add_area(r, &sb, st, NULL, a->u.lv.lv,
-				 st == RANGE_META_DEVICES ? 0 : a->u.lv.le,
-				 st == RANGE_META_DEVICES ? 1 : len);
+			/* a raid metadata sub-LV is used whole */
+			add_area(r, &sb, st, NULL, a->u.lv.lv, meta ? 0 : a->u.lv.le,
+				 meta ? a->u.lv.lv->le_count : len);
 	}
 	out = pool_strdup(report_pool(r), sb.buf);
 	strbuf_release(&sb);
@@ -1070,6 +1270,7 @@ static const char *seg_ranges(struct report *r, const struct lv_segment *seg,
 GETTER(get_seg_le_ranges) { set_str(c, seg_ranges(r, row->seg, RANGE_LE)); }
 GETTER(get_seg_pe_ranges) { set_str(c, seg_ranges(r, row->seg, RANGE_PE)); }
 GETTER(get_devices) { set_str(c, seg_ranges(r, row->seg, RANGE_DEVICES)); }
+GETTER(get_seg_metadata_le_ranges) { set_str(c, seg_ranges(r, row->seg, RANGE_META_LE)); }
 GETTER(get_metadata_devices) { set_str(c, seg_ranges(r, row->seg, RANGE_META_DEVICES)); }
 
 #define F(n, h, o, t, w, g) { n, h, o, t, w, g, NULL }
@@ -1148,7 +1349,7 @@ const struct field_def report_fields[] = {
 	F("lv_parent", "Parent", OBJ_LV, VT_STR, 6, get_lv_parent),
 	F("lv_layout", "Layout", OBJ_LV, VT_STR, 10, get_lv_layout),
 	F("lv_role", "Role", OBJ_LV, VT_STR, 10, get_lv_role),
-	F("lv_initial_image_sync", "InitImgSync", OBJ_LV, VT_BIN, 10, get_empty),
+	F("lv_initial_image_sync", "InitImgSync", OBJ_LV, VT_BIN, 10, get_lv_initial_image_sync),
 	F("lv_image_synced", "ImgSynced", OBJ_LV, VT_BIN, 10, get_empty),
 	F("lv_merging", "Merging", OBJ_LV, VT_BIN, 10, get_empty),
 	F("lv_converting", "Converting", OBJ_LV, VT_BIN, 10, get_empty),
@@ -1245,18 +1446,18 @@ const struct field_def report_fields[] = {
 	F("segtype", "Type", OBJ_SEG, VT_STR, 4, get_segtype),
 	F("stripes", "#Str", OBJ_SEG, VT_NUM, 4, get_stripes),
 	F("data_stripes", "#DStr", OBJ_SEG, VT_NUM, 5, get_data_stripes),
-	F("reshape_len", "RSize", OBJ_SEG, VT_PCT, 5, get_empty),
-	F("reshape_len_le", "RSize", OBJ_SEG, VT_PCT, 5, get_empty),
+	F("reshape_len", "RSize", OBJ_SEG, VT_SIZE, 5, get_reshape_len),
+	F("reshape_len_le", "RSize", OBJ_SEG, VT_NUM, 5, get_reshape_len_le),
 	F("data_copies", "#Cpy", OBJ_SEG, VT_NUM, 4, get_data_copies),
 	F("data_offset", "DOff", OBJ_SEG, VT_PCT, 4, get_empty),
 	F("new_data_offset", "NOff", OBJ_SEG, VT_PCT, 4, get_empty),
-	F("parity_chunks", "#Par", OBJ_SEG, VT_PCT, 4, get_empty),
+	F("parity_chunks", "#Par", OBJ_SEG, VT_NUM, 4, get_parity_chunks),
 	F("stripe_size", "Stripe", OBJ_SEG, VT_SIZE, 6, get_stripe_size),
 	F("region_size", "Region", OBJ_SEG, VT_SIZE, 6, get_region_size),
 	F("chunk_size", "Chunk", OBJ_SEG, VT_SIZE, 5, get_chunk_size),
 	F("thin_count", "#Thins", OBJ_SEG, VT_NUM, 6, get_thin_count),
 	F("discards", "Discards", OBJ_SEG, VT_STR, 8, get_discards),
-	F("cache_metadata_format", "CMFmt", OBJ_SEG, VT_STR, 5, get_seg_extra_str),
+	F("cache_metadata_format", "CMFmt", OBJ_SEG, VT_NUM, 5, get_cache_metadata_format),
 	F("cache_mode", "CacheMode", OBJ_SEG, VT_STR, 9, get_cache_mode),
 	F("zero", "Zero", OBJ_SEG, VT_BIN, 4, get_zero),
 	F("transaction_id", "TransId", OBJ_SEG, VT_NUM, 7, get_transaction_id),
@@ -1268,12 +1469,12 @@ const struct field_def report_fields[] = {
 	F("seg_tags", "Seg Tags", OBJ_SEG, VT_STR, 8, get_seg_tags),
 	F("seg_pe_ranges", "PE Ranges", OBJ_SEG, VT_STR, 9, get_seg_pe_ranges),
 	F("seg_le_ranges", "LE Ranges", OBJ_SEG, VT_STR, 9, get_seg_le_ranges),
-	F("seg_metadata_le_ranges", "Metadata LE Ranges", OBJ_SEG, VT_STR, 18, get_empty),
+	F("seg_metadata_le_ranges", "Metadata LE Ranges", OBJ_SEG, VT_STR, 18, get_seg_metadata_le_ranges),
 	F("devices", "Devices", OBJ_SEG, VT_STR, 7, get_devices),
 	F("metadata_devices", "Metadata Devs", OBJ_SEG, VT_STR, 13, get_metadata_devices),
 	F("seg_monitor", "Monitor", OBJ_SEG, VT_STR, 7, get_empty),
 	F("cache_policy", "CachePolicy", OBJ_SEG, VT_STR, 11, get_cache_policy),
-	F("cache_settings", "CacheSettings", OBJ_SEG, VT_STR, 13, get_empty),
+	F("cache_settings", "CacheSettings", OBJ_SEG, VT_STR, 13, get_cache_settings),
 	/* VDO pools: openlvm reads no vdo segments, so these stay empty. */
 	F("vdo_compression", "VDOCompression", OBJ_SEG, VT_STR, 14, get_empty),
 	F("vdo_deduplication", "VDODeduplication", OBJ_SEG, VT_STR, 16, get_empty),
@@ -1294,6 +1495,8 @@ const struct field_def report_fields[] = {
 	F("vdo_max_discard", "VDOMaxDiscard", OBJ_SEG, VT_PCT, 13, get_empty),
 	F("vdo_write_policy", "VDOWritePolicy", OBJ_SEG, VT_STR, 14, get_empty),
 	F("vdo_header_size", "VDOHeaderSize", OBJ_SEG, VT_PCT, 13, get_empty),
+	/* Special: 1 for rows passing -S; rows failing it are kept only when shown. */
+	F("selected", "Selected", OBJ_SPECIAL, VT_NUM, 8, report_get_selected),
 };
 
 const size_t report_field_count = sizeof(report_fields) / sizeof(report_fields[0]);

@@ -51,6 +51,16 @@ int seg_extra_int(const struct lv_segment *seg, const char *key, int64_t *out)
 	return 0;
 }
 
+const struct cfg_node *seg_extra_section(const struct lv_segment *seg, const char *key)
+{
+	const struct cfg_node *n;
+
+	for (n = extra_first(seg); n; n = n->next)
+		if (n->key && !n->value && !strcmp(n->key, key))
+			return n;
+	return NULL;
+}
+
 static int type_is(const struct lv_segment *seg, const char *t)
 {
 	return seg->type && !strcmp(seg->type, t);
@@ -79,18 +89,58 @@ static uint32_t raid_parity(const struct lv_segment *seg)
 	return 0;
 }
 
+static uint32_t raid_images(const struct lv_segment *seg)
+{
+	uint32_t i, n = 0;
+
+	for (i = 0; i < seg->area_count; i++)
+		n += !seg_is_raid_meta_area(seg, i);
+	return n;
+}
+
+/*
+ * Copies of the data LVM2 reports: raid1 mirrors every image, raid10 keeps
+ * data_copies (2 unless stored), raid4/5/6 count parity as copies; a
+ * mirror segment reports 1.
+ */
+uint32_t seg_data_copies(const struct lv_segment *seg)
+{
+	if (!type_is_raid(seg))
+		return 1;
+	if (seg->has_data_copies && seg->data_copies)
+		return seg->data_copies;
+	if (type_is(seg, "raid1"))
+		return raid_images(seg);
+	if (type_is(seg, "raid10"))
+		return 2;
+	return raid_parity(seg) + 1;
+}
+
+uint32_t seg_data_stripes(const struct lv_segment *seg)
+{
+	uint32_t n, p;
+
+	if (!type_is_raid(seg))
+		return seg->area_count;
+	n = raid_images(seg);
+	if (type_is(seg, "raid1"))
+		return n;
+	if (type_is(seg, "raid10"))
+		return n / seg_data_copies(seg);
+	p = raid_parity(seg);
+	return n > p ? n - p : n;
+}
+
 uint32_t seg_area_len(const struct lv_segment *seg)
 {
-	uint32_t n = seg->area_count, i, data = 0;
+	uint32_t data;
 
-	if (!n)
+	if (!seg->area_count)
 		return 0;
 	if (type_is(seg, "striped"))
-		return seg->len / n;
-	if (type_is_raid(seg) && strcmp(seg->type, "raid1") && strcmp(seg->type, "raid10")) {
-		for (i = 0; i < n; i++)
-			data += !seg_is_raid_meta_area(seg, i);
-		data -= raid_parity(seg) < data ? raid_parity(seg) : 0;
+		return seg->len / seg->area_count;
+	if (type_is_raid(seg) && !type_is(seg, "raid1")) {
+		data = seg_data_stripes(seg);
 		return data ? seg->len / data : seg->len;
 	}
 	return seg->len;

@@ -143,9 +143,4 @@ print(r[0]["vg_name"] if r else "")' "$dir/vgs.json")
 @test "fixture b-striped-span reports equal LVM2's" { fixture_reports b-striped-span; }
 @test "fixture g-plain-pv reports equal LVM2's" { fixture_reports g-plain-pv; }
 @test "fixture h-snapshot reports equal LVM2's" { fixture_reports h-snapshot; }
-
-# Not yet equal, so not run here (each is open work on the reports issue):
-#  i-other-segtypes raid/thin/cache fields: lv_attr X columns, health status,
-#                   initial image sync, lv_modules, zero, discards, cache_*,
-#                   parity_chunks, data_copies, seg_metadata_le_ranges
-# Run them by hand with: fixture_reports NAME (see tests/interop/report.bats).
+@test "fixture i-other-segtypes reports equal LVM2's" { fixture_reports i-other-segtypes; }
