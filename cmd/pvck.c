@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/commands.h"
@@ -19,6 +20,107 @@
 #include "misc/pool.h"
 #include "misc/strbuf.h"
 #include "misc/uuid.h"
+
+/* --settings "key=value ...": LVM2's pvck keys; offsets and sizes in bytes. */
+struct pvck_settings {
+	unsigned mda_num;		/* 1 or 2; 0: every area */
+	int have_mda_offset, have_mda_size, have_metadata_offset, have_uuid;
+	int have_device_size, have_data_offset;
+	int have_mda;			/* both mda_offset and mda_size */
+	uint64_t mda_offset, mda_size, metadata_offset, device_size, data_offset;
+	struct lvm_id pv_uuid;
+};
+
+static int setting_u64(const char *key, const char *val, uint64_t *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(val, &end, 10);
+	if (errno || end == val || *end || *val == '-') {
+		log_error("Invalid setting: %s", key);
+		return -1;
+	}
+	return 0;
+}
+
+/* The numeric keys; 0 if key is one of them. */
+static int numeric_setting(struct pvck_settings *st, const char *key, uint64_t v)
+{
+	if (!strcmp(key, "mda_offset")) {
+		st->mda_offset = v;
+		st->have_mda_offset = 1;
+	} else if (!strcmp(key, "mda_size")) {
+		st->mda_size = v;
+		st->have_mda_size = 1;
+	} else if (!strcmp(key, "metadata_offset")) {
+		st->metadata_offset = v;
+		st->have_metadata_offset = 1;
+	} else if (!strcmp(key, "device_size")) {
+		st->device_size = v;
+		st->have_device_size = 1;
+	} else if (!strcmp(key, "data_offset")) {
+		st->data_offset = v;
+		st->have_data_offset = 1;
+	} else if (!strcmp(key, "mda_num") && (v == 1 || v == 2)) {
+		st->mda_num = (unsigned)v;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+static int apply_setting(struct pvck_settings *st, const char *key, const char *val)
+{
+	uint64_t v;
+
+	if (!strcmp(key, "pv_uuid")) {
+		if (id_parse(&st->pv_uuid, val)) {
+			log_error("Failed to parse UUID from pv_uuid setting.");
+			log_error("Invalid setting: %s", key);
+			return -1;
+		}
+		st->have_uuid = 1;
+		return 0;
+	}
+	if (setting_u64(key, val, &v))
+		return -1;
+	if (numeric_setting(st, key, v)) {
+		log_error("Invalid setting: %s", key);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_settings(struct cmd_context *cmd, struct pvck_settings *st)
+{
+	char *s = pool_strdup(cmd->mem, arg_str(cmd, OPT_SETTINGS, "")), *save = NULL, *w;
+
+	memset(st, 0, sizeof(*st));
+	for (w = strtok_r(s, " \t,", &save); w; w = strtok_r(NULL, " \t,", &save)) {
+		char *eq = strchr(w, '=');
+
+		if (!eq) {
+			log_error("Invalid setting: %s", w);
+			return -1;
+		}
+		*eq = '\0';
+		if (apply_setting(st, w, eq + 1))
+			return -1;
+	}
+	if (st->have_mda_offset != st->have_mda_size) {
+		log_error("Invalid settings: mda_offset and mda_size go together.");
+		return -1;
+	}
+	st->have_mda = st->have_mda_offset;
+	if (st->have_mda && st->mda_size && (st->mda_offset < SECTOR_SIZE ||
+					     st->mda_size < 2 * MDA_HEADER_SIZE)) {
+		log_error("Invalid settings: no metadata area at offset %llu size %llu.",
+			  (unsigned long long)st->mda_offset, (unsigned long long)st->mda_size);
+		return -1;
+	}
+	return 0;
+}
 
 static void dump_locn(const char *prefix, unsigned i, uint64_t at, const struct disk_locn *l,
 		      const char *what)
@@ -146,7 +248,8 @@ static int check_mda(struct cmd_context *cmd, struct device *dev, const struct d
 	return 0;
 }
 
-static int check_pv(struct cmd_context *cmd, const char *path, const char *dump)
+static int check_pv(struct cmd_context *cmd, const char *path, const char *dump,
+		    const struct pvck_settings *st)
 {
 	struct device *dev = cmd_get_device(cmd, path);
 	struct pv_label lb;
@@ -173,7 +276,8 @@ static int check_pv(struct cmd_context *cmd, const char *path, const char *dump)
 	else if (!strcmp(dump, "headers"))
 		dump_label(&lb, sec);
 	for (i = 0; i < lb.mda_count; i++)
-		failed |= check_mda(cmd, dev, &lb.mdas[i], i + 1, dump) != 0;
+		if (!st->mda_num || st->mda_num == i + 1)
+			failed |= check_mda(cmd, dev, &lb.mdas[i], i + 1, dump) != 0;
 	dev_close(dev);
 	return failed ? -1 : 0;
 }
@@ -211,8 +315,21 @@ static int write_copies(const char *path, const struct mda_text_copy *c, size_t 
 	return r;
 }
 
+/* With metadata_offset, only the copy there (none is no error, as in LVM2). */
+static int only_copy_at(struct mda_text_copy *copies, int n, uint64_t start, uint64_t at)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (start + copies[i].offset == at) {
+			copies[0] = copies[i];
+			return 1;
+		}
+	return 0;
+}
+
 static int dump_all_copies(struct cmd_context *cmd, struct device *dev,
-			   const struct disk_locn *l, int search)
+			   const struct disk_locn *l, int search, const struct pvck_settings *st)
 {
 	struct mda_text_copy *copies;
 	int i, n;
@@ -223,6 +340,11 @@ static int dump_all_copies(struct cmd_context *cmd, struct device *dev,
 	n = mda_find_copies(dev, l->offset, l->size, cmd->mem, &copies);
 	if (n < 0)
 		return -1;
+	if (st->have_metadata_offset) {
+		n = only_copy_at(copies, n, l->offset, st->metadata_offset);
+		if (!n)
+			return 0;
+	}
 	for (i = 0; i < n; i++)
 		print_copy(&copies[i], l->offset);
 	if (!n)
@@ -233,7 +355,8 @@ static int dump_all_copies(struct cmd_context *cmd, struct device *dev,
 	return 0;
 }
 
-static int dump_all_pv(struct cmd_context *cmd, const char *path, int search)
+static int dump_all_pv(struct cmd_context *cmd, const char *path, int search,
+		       const struct pvck_settings *st)
 {
 	struct device *dev = cmd_get_device(cmd, path);
 	struct pv_label lb;
@@ -242,6 +365,14 @@ static int dump_all_pv(struct cmd_context *cmd, const char *path, int search)
 
 	if (!dev || dev_open(dev, 0))
 		return -1;
+	if (search && st->have_mda) {
+		/* The given area, whatever the label says (or if there is none). */
+		struct disk_locn l = { st->mda_offset, st->mda_size };
+
+		r = st->mda_size ? dump_all_copies(cmd, dev, &l, search, st) : 0;
+		dev_close(dev);
+		return r;
+	}
 	r = label_read(dev, &lb);
 	if (r <= 0) {
 		if (!r)
@@ -250,7 +381,8 @@ static int dump_all_pv(struct cmd_context *cmd, const char *path, int search)
 		return -1;
 	}
 	for (i = 0; i < lb.mda_count; i++)
-		failed |= dump_all_copies(cmd, dev, &lb.mdas[i], search) != 0;
+		if (!st->mda_num || st->mda_num == i + 1)
+			failed |= dump_all_copies(cmd, dev, &lb.mdas[i], search, st) != 0;
 	if (!lb.mda_count)
 		log_print("No metadata areas on %s", dev->path);
 	dev_close(dev);
@@ -281,48 +413,18 @@ static void guess_layout(struct device *dev, struct pv_label *lb, int have_label
 		lb->mdas[0].size = h.size;
 }
 
-/* Searched when neither label nor header says how big the area is. */
-#define REPAIR_SEARCH_MAX (16ull << 20)
-
-static const struct mda_text_copy *newest_on_pv(struct cmd_context *cmd, struct device *dev,
-					   const struct pv_label *lb)
-{
-	const struct mda_text_copy *best = NULL;
-	struct mda_text_copy *copies;
-	uint64_t dev_size, size, at = 0;
-	unsigned i;
-	int n;
-
-	if (dev_get_size(dev, &dev_size))
-		return NULL;
-	for (i = 0; i < lb->mda_count; i++) {
-		const struct mda_text_copy *c;
-
-		size = lb->mdas[i].size;
-		if (!size && dev_size > lb->mdas[i].offset) {
-			size = dev_size - lb->mdas[i].offset;
-			size = size > REPAIR_SEARCH_MAX ? REPAIR_SEARCH_MAX : size;
-			size -= size % SECTOR_SIZE;
-		}
-		n = mda_find_copies(dev, lb->mdas[i].offset, size, cmd->mem, &copies);
-		c = n > 0 ? mda_newest_copy(copies, (size_t)n) : NULL;
-		if (c && (!best || c->seqno > best->seqno)) {
-			best = c;
-			at = lb->mdas[i].offset + c->offset;
-		}
-	}
-	if (best)
-		log_print("Using metadata at %llu seqno %u of VG %s", (unsigned long long)at,
-			  best->seqno, best->vg_name);
-	return best;
-}
-
-/* The PV this device was: by the label's UUID, else by the recorded name. */
+/*
+ * The PV this device was: by pv_uuid=, else by the label's UUID, else by
+ * the recorded device name (which may have changed: hence pv_uuid=).
+ */
 static struct physical_volume *find_repaired_pv(struct volume_group *vg, struct device *dev,
-						const struct pv_label *lb, int have_label)
+						const struct pv_label *lb, int have_label,
+						const struct pvck_settings *st)
 {
 	struct physical_volume *pv;
 
+	if (st->have_uuid)
+		return vg_find_pv_by_id(vg, &st->pv_uuid);
 	if (have_label)
 		return vg_find_pv_by_id(vg, &lb->pv_id);
 	TAILQ_FOREACH(pv, &vg->pvs, list)
@@ -341,9 +443,9 @@ static int fill_label(struct device *dev, const struct physical_volume *pv, stru
 	lb->pv_id = pv->id;
 	lb->data_area.offset = pv->pe_start * SECTOR_SIZE;
 	lb->data_area.size = 0;
-	if (!lb->mdas[0].size && lb->data_area.offset > lb->mdas[0].offset)
+	if (lb->mda_count && !lb->mdas[0].size && lb->data_area.offset > lb->mdas[0].offset)
 		lb->mdas[0].size = lb->data_area.offset - lb->mdas[0].offset;
-	if (!lb->mdas[0].size) {
+	if (lb->mda_count && !lb->mdas[0].size) {
 		log_error("Cannot work out the metadata area size of %s.", dev->path);
 		return -1;
 	}
@@ -398,25 +500,22 @@ static int write_repair(struct device *dev, const struct pv_label *lb, const cha
 	return 0;
 }
 
-/* The metadata to write: -f FILE, else the newest copy on the PV. */
-static int repair_text(struct cmd_context *cmd, struct device *dev, const struct pv_label *lb,
-		       struct strbuf *sb)
+/* Settings override what the label or the metadata says. */
+static void apply_layout_settings(struct pv_label *lb, const struct pvck_settings *st)
 {
-	const struct mda_text_copy *c;
-
-	if (arg_is_set(cmd, OPT_FILE))
-		return read_file_logged(arg_str(cmd, OPT_FILE, NULL), sb);
-	c = newest_on_pv(cmd, dev, lb);
-	if (!c) {
-		log_error("No metadata found on %s to repair from: use -f|--file with a "
-			  "metadata file (from pvck --dump metadata or a backup).", dev->path);
-		return -1;
+	if (st->have_mda && !st->mda_size) {
+		lb->mda_count = 0;	/* LVM2: zero means no metadata areas */
+	} else if (st->have_mda) {
+		lb->mdas[0].offset = st->mda_offset;
+		lb->mdas[0].size = st->mda_size;
+		if (!lb->mda_count)
+			lb->mda_count = 1;
 	}
-	strbuf_add(sb, c->text, (size_t)c->size - 1);
-	return 0;
+	if (!lb->mda_count)
+		memset(lb->mdas, 0, sizeof(lb->mdas));
 }
 
-static int repair_pv(struct cmd_context *cmd, struct device *dev)
+static int repair_pv(struct cmd_context *cmd, struct device *dev, const struct pvck_settings *st)
 {
 	struct pv_label lb;
 	struct strbuf sb;
@@ -428,19 +527,25 @@ static int repair_pv(struct cmd_context *cmd, struct device *dev)
 	if (have_label < 0)
 		return -1;
 	guess_layout(dev, &lb, have_label);
+	apply_layout_settings(&lb, st);
 	strbuf_init(&sb, 0);
-	if (repair_text(cmd, dev, &lb, &sb))
+	if (read_file_logged(arg_str(cmd, OPT_FILE, NULL), &sb))
 		goto out;
 	vg = vg_import_text(sb.buf ? sb.buf : "", sb.len, dev->path);
 	if (!vg)
 		goto out;
-	pv = find_repaired_pv(vg, dev, &lb, have_label);
+	pv = find_repaired_pv(vg, dev, &lb, have_label, st);
 	if (!pv) {
-		log_error("Cannot find PV %s in the metadata of VG %s.", dev->path, vg->name);
+		log_error("Cannot find PV %s in the metadata of VG %s%s.", dev->path, vg->name,
+			  st->have_uuid ? " (by its pv_uuid setting)" : ": set pv_uuid=");
 		goto out;
 	}
 	if (fill_label(dev, pv, &lb, have_label))
 		goto out;
+	if (st->have_device_size)
+		lb.device_size = st->device_size;
+	if (st->have_data_offset)
+		lb.data_area.offset = st->data_offset;
 	print_repair_plan(dev, &lb);
 	if (!cmd_confirm(cmd, "Write new LVM header to %s? ", dev->path))
 		goto out;
@@ -452,14 +557,15 @@ out:
 	return r;
 }
 
-static int repair_path(struct cmd_context *cmd, const char *path)
+static int repair_path(struct cmd_context *cmd, const char *path,
+		       const struct pvck_settings *st)
 {
 	struct device *dev = cmd_get_device(cmd, path);
 	int r;
 
 	if (!dev || dev_open(dev, !cmd->test_mode))
 		return -1;
-	r = repair_pv(cmd, dev);
+	r = repair_pv(cmd, dev, st);
 	dev_close(dev);
 	return r;
 }
@@ -474,6 +580,7 @@ int cmd_pvck(struct cmd_context *cmd)
 	const char *dump = arg_str(cmd, OPT_DUMP, NULL);
 	int i, failed = 0, all = is_dump(dump, "metadata_all");
 	int search = is_dump(dump, "metadata_search");
+	struct pvck_settings st;
 
 	if (dump && !is_dump(dump, "headers") && !is_dump(dump, "metadata") && !all && !search) {
 		log_error("Unknown --dump value %s (headers, metadata, metadata_all, "
@@ -484,18 +591,27 @@ int cmd_pvck(struct cmd_context *cmd)
 		log_error("Please specify a physical volume.");
 		return EXIT_BAD_CMDLINE;
 	}
+	/* As LVM2: no usage of pvck takes --repair without a metadata file. */
+	if (arg_is_set(cmd, OPT_REPAIR) && !arg_is_set(cmd, OPT_FILE)) {
+		log_error("Command does not accept option: --repair.");
+		log_error("Use --repair with -f|--file: metadata saved by pvck --dump "
+			  "(from this or another PV of the VG) or a backup file.");
+		return EXIT_BAD_CMDLINE;
+	}
+	if (parse_settings(cmd, &st))
+		return EXIT_FAILED;
 	if (arg_is_set(cmd, OPT_REPAIR)) {
 		if (dump || cmd->argc != 1) {
 			log_error("--repair takes one PV and no --dump.");
 			return EXIT_BAD_CMDLINE;
 		}
-		return repair_path(cmd, cmd->argv[0]) ? EXIT_FAILED : EXIT_OK;
+		return repair_path(cmd, cmd->argv[0], &st) ? EXIT_FAILED : EXIT_OK;
 	}
 	for (i = 0; i < cmd->argc; i++)
 		if (all || search)
-			failed |= dump_all_pv(cmd, cmd->argv[i], search) != 0;
+			failed |= dump_all_pv(cmd, cmd->argv[i], search, &st) != 0;
 		else
-			failed |= check_pv(cmd, cmd->argv[i], dump) != 0;
+			failed |= check_pv(cmd, cmd->argv[i], dump, &st) != 0;
 	return failed ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -504,7 +620,10 @@ const struct command_def cmddef_pvck = {
 	"  pvck PV ...\n"
 	"\t[ --dump headers|metadata|metadata_all|metadata_search ]\n"
 	"\t[ -f|--file String ]\n"
-	"  pvck --repair [ -f|--file String ] PV\n"
+	"\t[ --settings String ]\n"
+	"  pvck --repair -f|--file String PV\n"
+	"\t[ --settings String ]\n"
 	"\t[ COMMON_OPTIONS ]\n",
-	(const enum option_id[]){ OPT_DUMP, OPT_REPAIR, OPT_FILE, OPT_YES, OPT_COUNT }, 1, -1
+	(const enum option_id[]){ OPT_DUMP, OPT_REPAIR, OPT_FILE, OPT_SETTINGS, OPT_YES,
+				  OPT_COUNT }, 1, -1
 };

@@ -2,6 +2,7 @@
 #include "cmd/pvcommon.h"
 #include "cmd/toolcontext.h"
 #include "cmd/vgcommon.h"
+#include "device/device.h"
 #include "metadata/metadata.h"
 #include "misc/log.h"
 
@@ -24,6 +25,7 @@ static int restore_one(struct cmd_context *cmd, struct volume_group *vg, const c
 	}
 	pv->flags &= ~PV_F_MISSING;
 	pv->status &= ~PV_MISSING;
+	pv->dev_hint = dev->path;	/* it was written as "[unknown]" */
 	return 0;
 }
 

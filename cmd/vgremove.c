@@ -41,6 +41,11 @@ static int remove_lvs(struct cmd_context *cmd, struct volume_group *vg)
 	return 0;
 }
 
+static struct pv_info *pv_info_of(struct cmd_context *cmd, const struct physical_volume *pv)
+{
+	return pv->dev ? scan_find_dev(cmd->scan, pv->dev) : NULL;
+}
+
 static int remove_one(struct cmd_context *cmd, const char *name)
 {
 	struct volume_group *vg = cmd_read_vg_for_update(cmd, name);
@@ -51,9 +56,21 @@ static int remove_one(struct cmd_context *cmd, const char *name)
 		return -1;
 	if (remove_lvs(cmd, vg))
 		goto out;
-	/* Each PV becomes an orphan: slots zeroed, used flag cleared. */
+	/*
+	 * Each PV becomes an orphan: used flag cleared, then slots zeroed.
+	 * All the flags go first: a PV marked used with no copy of its VG
+	 * left anywhere reads in LVM2 as in an unknown VG, while one still
+	 * listed by a copy reads as the VG's (a warning the re-run heals).
+	 * The VG then ends with the last copy wiped, whatever the crash.
+	 */
 	TAILQ_FOREACH(pv, &vg->pvs, list) {
-		struct pv_info *info = pv->dev ? scan_find_dev(cmd->scan, pv->dev) : NULL;
+		struct pv_info *info = pv_info_of(cmd, pv);
+
+		if (info && pv_set_used(info, 0, cmd->test_mode))
+			goto out;
+	}
+	TAILQ_FOREACH(pv, &vg->pvs, list) {
+		struct pv_info *info = pv_info_of(cmd, pv);
 
 		if (info && pv_orphan(cmd->scan, info, cmd->test_mode))
 			goto out;

@@ -407,24 +407,48 @@ static uint64_t candidate_size(const uint64_t *nul, uint64_t at, uint64_t size)
 	return size - at + end - MDA_HEADER_SIZE + 1;
 }
 
-static const char *candidate_text(const unsigned char *area, uint64_t size, uint64_t at,
-				  uint64_t len, struct pool *mem)
+/*
+ * A candidate is first peeked at through a window of its first bytes: a
+ * text's VG name, id and seqno come first, and the window bounds what a
+ * rejected candidate costs.  Without it, an area of one long run (hostile,
+ * or old copies without NULs) makes every sector a candidate that is read
+ * to the run's end: area size squared.  Accepted copies are read in full,
+ * but the search then skips past them.
+ */
+#define PEEK_WINDOW 4096u
+
+/* The candidate's bytes [0, len), copied into buf only when it wraps. */
+static const char *candidate_bytes(const unsigned char *area, uint64_t size, uint64_t at,
+				   uint64_t len, unsigned char *buf)
 {
-	unsigned char *buf;
 	uint64_t first = size - at;
 
 	if (len <= first)
 		return (const char *)area + at;
-	buf = pool_alloc(mem, (size_t)len);
 	memcpy(buf, area + at, (size_t)first);
 	memcpy(buf + first, area + MDA_HEADER_SIZE, (size_t)(len - first));
 	return (const char *)buf;
 }
 
-static int take_candidate(const unsigned char *area, uint64_t size, uint64_t at, uint64_t len,
-			  struct pool *mem, struct mda_text_copy *c)
+static int peek_window(const unsigned char *area, uint64_t size, uint64_t at, uint64_t len,
+		       unsigned char *scratch, struct pool *mem)
 {
-	c->text = candidate_text(area, size, at, len, mem);
+	uint64_t n = len - 1 < PEEK_WINDOW ? len - 1 : PEEK_WINDOW;
+	const char *name;
+	char uuid[33];
+	uint32_t seqno;
+
+	return !text_peek(candidate_bytes(area, size, at, n, scratch), (size_t)n, mem, &name,
+			  uuid, &seqno);
+}
+
+static int take_candidate(const unsigned char *area, uint64_t size, uint64_t at, uint64_t len,
+			  unsigned char *scratch, struct pool *mem, struct mda_text_copy *c)
+{
+	if (!peek_window(area, size, at, len, scratch, mem))
+		return 0;
+	c->text = candidate_bytes(area, size, at, len,
+				  len > size - at ? pool_alloc(mem, (size_t)len) : NULL);
 	if (text_peek(c->text, (size_t)len - 1, mem, &c->vg_name, c->vg_uuid, &c->seqno))
 		return 0;
 	c->offset = at;
@@ -439,12 +463,14 @@ size_t mda_find_copies_buf(const unsigned char *area, uint64_t size, struct pool
 	uint64_t *nul, at, len, max = mda_max_text_size(size);
 	size_t n = 0, cap = 8;
 	struct mda_text_copy *copies = POOL_ARRAY(mem, struct mda_text_copy, cap);
+	unsigned char *scratch;
 
 	*out = copies;
 	if (size < 2 * MDA_HEADER_SIZE)
 		return 0;
 	size -= size % SECTOR_SIZE;
 	nul = sector_nul_table(area, size, mem);
+	scratch = pool_alloc(mem, PEEK_WINDOW);
 	for (at = MDA_HEADER_SIZE; at < size; at += SECTOR_SIZE) {
 		if (!starts_like_vg(area[at]))
 			continue;
@@ -458,7 +484,7 @@ size_t mda_find_copies_buf(const unsigned char *area, uint64_t size, struct pool
 			copies = bigger;
 			cap *= 2;
 		}
-		if (!take_candidate(area, size, at, len, mem, &copies[n]))
+		if (!take_candidate(area, size, at, len, scratch, mem, &copies[n]))
 			continue;
 		n++;
 		if (len > size - at)

@@ -88,17 +88,73 @@ uint32_t pv_layout_extents(const struct pv_label *label, uint64_t dev_size_bytes
 	return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }
 
+/* The first sector of 0..3 holding a valid label, as every reader takes it; -1 if none. */
+static int first_label(const unsigned char *scan)
+{
+	struct pv_label old;
+	const char *why;
+	unsigned s;
+
+	for (s = 0; s < LABEL_SCAN_SECTORS; s++)
+		if (label_decode(scan + s * SECTOR_SIZE, s, &old, &why) > 0)
+			return (int)s;
+	return -1;
+}
+
+/* The label of sector from, unchanged but for its sector field, written to sector to. */
+static int move_label(struct device *dev, unsigned char *scan, unsigned from, unsigned to)
+{
+	unsigned char *sec = scan + to * SECTOR_SIZE;
+
+	memcpy(sec, scan + from * SECTOR_SIZE, SECTOR_SIZE);
+	put_le64(sec + 8, to);
+	put_le32(sec + 0x10, lvm_crc(LVM_CRC_SEED, sec + LABEL_CRC_START,
+				     SECTOR_SIZE - LABEL_CRC_START));
+	return dev_write(dev, (uint64_t)to * SECTOR_SIZE, SECTOR_SIZE, sec) || dev_flush(dev);
+}
+
+/* Zeroes sectors 0..3 but keep, lowest first (scan mirrors the disk). */
+static int clear_others(struct device *dev, unsigned char *scan, unsigned keep)
+{
+	static const unsigned char zero[SECTOR_SIZE];
+	unsigned s;
+
+	for (s = 0; s < LABEL_SCAN_SECTORS; s++) {
+		unsigned char *sec = scan + s * SECTOR_SIZE;
+
+		if (s == keep || !memcmp(sec, zero, SECTOR_SIZE))
+			continue;
+		if (dev_zero(dev, (uint64_t)s * SECTOR_SIZE, SECTOR_SIZE))
+			return -1;
+		memset(sec, 0, SECTOR_SIZE);
+	}
+	return dev_flush(dev);
+}
+
 /*
- * Order matters for re-creating a PV over an old one: the new label is
- * written as a single sector before the old label (if it sat in another
- * sector) is erased, so a crash leaves either the old PV or the new one.
- * Readers take the first valid label in sectors 0..3, so a leftover old
- * label in an earlier sector still reads as the old PV until erased.
+ * Order matters for re-creating a PV over an old one.  Readers (LVM2's
+ * too) take the first valid label in sectors 0..3 and only note later
+ * ones, so a crash must never leave the new label before a stale old one:
+ * that reads as the new PV, with a stray label nothing would erase.
+ *   - old label before the new sector (or none): write the new label (the
+ *     old one still wins), then erase the others;
+ *   - old label after it: first copy the old label, unchanged, into the
+ *     new sector and erase the others (still the old PV), then overwrite
+ *     it with the new label.
+ * Each step is one sector, so a crash leaves exactly the old or the new
+ * PV, and a re-run of pvcreate heals any leftover.
  */
 int pv_write_new(struct device *dev, const struct pv_label *label, int metadata_ignore)
 {
+	unsigned char scan[LABEL_SCAN_SECTORS * SECTOR_SIZE];
 	unsigned i;
+	int old;
 
+	if (label->sector >= LABEL_SCAN_SECTORS)
+		return label_write(dev, label);	/* refuses, with the reason */
+	if (dev_read(dev, 0, sizeof(scan), scan))
+		return -1;
+	old = first_label(scan);
 	for (i = 0; i < label->mda_count; i++) {
 		struct mda_header hdr;
 
@@ -109,10 +165,14 @@ int pv_write_new(struct device *dev, const struct pv_label *label, int metadata_
 		    mda_header_write(dev, &hdr))
 			return -1;
 	}
-	if (dev_flush(dev) || label_write(dev, label) || dev_flush(dev))
+	if (dev_flush(dev))
 		return -1;
-	for (i = 0; i < LABEL_SCAN_SECTORS; i++)
-		if (i != label->sector && dev_zero(dev, (uint64_t)i * SECTOR_SIZE, SECTOR_SIZE))
-			return -1;
-	return dev_flush(dev);
+	if (old > (int)label->sector &&
+	    (move_label(dev, scan, (unsigned)old, label->sector) ||
+	     clear_others(dev, scan, label->sector)))
+		return -1;
+	if (label_write(dev, label) || dev_flush(dev))
+		return -1;
+	label_encode(label, scan + label->sector * SECTOR_SIZE);
+	return clear_others(dev, scan, label->sector);
 }

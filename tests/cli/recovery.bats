@@ -59,36 +59,60 @@ vg_is_sound() {
 	[[ "${lines[4]}" == *" seqno 4 id "* ]]
 }
 
-@test "pvck --repair without -y and no terminal refuses and writes nothing" {
+# IMG0's current metadata, as LVM2's pvck --dump metadata saves it.
+save_md() { olvm pvck --dump metadata -f "$T/md.txt" "$IMG0" >/dev/null; }
+
+@test "pvck --repair without -f is refused, as in LVM2" {
 	make_vg
 	damage_mda_header "$IMG1"
 	h=$(md_hash)
-	run olvm pvck --repair "$IMG1" </dev/null
+	run olvm pvck --repair -y "$IMG1"
+	[ "$status" -eq 3 ]
+	[[ "$output" == *"Command does not accept option: --repair."* ]]
+	[ "$h" = "$(md_hash)" ]
+}
+
+@test "pvck --repair without -y and no terminal refuses and writes nothing" {
+	make_vg
+	save_md
+	damage_mda_header "$IMG1"
+	h=$(md_hash)
+	run olvm pvck --repair -f "$T/md.txt" "$IMG1" </dev/null
 	[ "$status" -eq 5 ]
 	[ "$h" = "$(md_hash)" ]
-	run olvm pvck --repair -y --test "$IMG1"
+	run olvm pvck --repair -y --test -f "$T/md.txt" "$IMG1"
 	[ "$status" -eq 0 ]
 	[ "$h" = "$(md_hash)" ]
 }
 
-@test "pvck --repair rewrites a damaged mda header from the newest copy" {
+@test "pvck --dump metadata_search --settings metadata_offset saves one copy to repair from" {
 	make_vg
 	damage_mda_header "$IMG1"
 	run olvm pvck "$IMG1"
 	[ "$status" -eq 5 ]
-	run olvm pvck --repair -y "$IMG1"
+	run olvm pvck --dump metadata_search --settings "metadata_offset=8704" -f "$T/one.txt" "$IMG1"
 	[ "$status" -eq 0 ]
-	[[ "$output" == *"Using metadata at 8704 seqno 4 of VG vg"* ]]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[1]}" == "  metadata at 8704 length "*" seqno 4 id "* ]]
+	grep -q "^seqno = 4$" "$T/one.txt"
+	[ "$(grep -c '^seqno = ' "$T/one.txt")" -eq 1 ]
+	# no copy there: nothing listed, nothing written, as LVM2
+	run olvm pvck --dump metadata_search --settings "metadata_offset=8705" "$IMG1"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	run olvm pvck --repair -y -f "$T/one.txt" "$IMG1"
+	[ "$status" -eq 0 ]
 	[[ "$output" == *"Writing mda_header at 4096 mda1"* ]]
 	vg_is_sound
 }
 
 @test "pvck --repair rewrites a label with a bad CRC" {
 	make_vg
+	save_md
 	damage_label "$IMG1"
 	run olvm pvck "$IMG1"
 	[ "$status" -eq 5 ]
-	run olvm pvck --repair -y "$IMG1"
+	run olvm pvck --repair -y -f "$T/md.txt" "$IMG1"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"Writing label_header.crc"* ]]
 	vg_is_sound
@@ -96,10 +120,11 @@ vg_is_sound() {
 
 @test "pvck --repair rewrites both label and mda header" {
 	make_vg
+	save_md
 	uuid=$(olvm pvs --noheadings -o pv_uuid "$IMG1" | tr -d ' -')
 	damage_label "$IMG1"
 	damage_mda_header "$IMG1"
-	run olvm pvck --repair -y "$IMG1"
+	run olvm pvck --repair -y -f "$T/md.txt" "$IMG1"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"pv_header uuid $uuid device_size 16777216"* ]]
 	vg_is_sound
@@ -107,7 +132,7 @@ vg_is_sound() {
 
 @test "pvck --repair -f FILE uses the given metadata" {
 	make_vg
-	olvm pvck --dump metadata -f "$T/md.txt" "$IMG0" >/dev/null
+	save_md
 	damage_label "$IMG1"
 	dd if=/dev/zero of="$IMG1" bs=4096 seek=1 count=255 conv=notrunc status=none
 	run olvm pvck --repair -y -f "$T/md.txt" "$IMG1"
@@ -116,15 +141,64 @@ vg_is_sound() {
 	vg_is_sound
 }
 
-@test "pvck --repair refuses when no copy of the metadata is found" {
+@test "pvck --repair --settings pv_uuid names the PV when the device name changed" {
 	make_vg
+	save_md
+	uuid=$(olvm pvs --noheadings -o pv_uuid "$IMG1" | tr -d ' ')
 	damage_label "$IMG1"
-	dd if=/dev/zero of="$IMG1" bs=4096 seek=1 count=255 conv=notrunc status=none
+	# the metadata knows IMG1 under another name: only pv_uuid can tell
+	sed -i "s|$IMG1|/dev/elsewhere|" "$T/md.txt"
 	h=$(md_hash)
-	run olvm pvck --repair -y "$IMG1"
+	run olvm pvck --repair -y -f "$T/md.txt" "$IMG1"
 	[ "$status" -eq 5 ]
-	[[ "$output" == *"No metadata found on $IMG1 to repair from"* ]]
+	[[ "$output" == *"Cannot find PV $IMG1 in the metadata of VG vg"* ]]
+	run olvm pvck --repair -y -f "$T/md.txt" --settings "pv_uuid=not-a-uuid" "$IMG1"
+	[ "$status" -eq 5 ]
+	[[ "$output" == *"Failed to parse UUID from pv_uuid setting."* ]]
+	[[ "$output" == *"Invalid setting: pv_uuid"* ]]
+	run olvm pvck --repair -y -f "$T/md.txt" --settings "pv_uuid=aaaaaa-bbbb-cccc-dddd-eeee-ffff-gggggg" "$IMG1"
+	[ "$status" -eq 5 ]
 	[ "$h" = "$(md_hash)" ]
+	run olvm pvck --repair -y -f "$T/md.txt" --settings "pv_uuid=$uuid" "$IMG1"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"pv_header uuid ${uuid//-/} "* ]]
+	vg_is_sound
+}
+
+@test "pvck --repair --settings mda_offset=0 mda_size=0 writes a PV without metadata areas" {
+	make_vg
+	save_md
+	damage_label "$IMG1"
+	run olvm pvck --repair -y -f "$T/md.txt" --settings "mda_offset=0 mda_size=0" "$IMG1"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"mda1_offset 0 mda1_size 0"* ]]
+	[[ "$output" != *"Writing mda_header"* ]]
+	run olvm pvs --noheadings -o pv_mda_count,vg_name "$IMG1"
+	[[ "$output" =~ ^\ *0\ +vg\ *$ ]] || { echo "$output"; false; }
+	vg_is_sound
+}
+
+@test "pvck --dump metadata_search --settings mda_offset/mda_size searches without a label" {
+	make_vg
+	dd if=/dev/zero of="$IMG1" bs=512 count=8 conv=notrunc status=none
+	run olvm pvck --dump metadata_search "$IMG1"
+	[ "$status" -eq 5 ]
+	run olvm pvck --dump metadata_search --settings "mda_offset=4096 mda_size=1044480" "$IMG1"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "  Searching for metadata at offset 4096 size 1044480" ]
+	[[ "${lines[4]}" == *" seqno 4 id "* ]]
+}
+
+@test "pvck --settings rejects unknown keys and bad values, as LVM2" {
+	make_vg
+	for bad in "bogus=1" "mda_num=3" "mda_offset=x mda_size=1" "mda_offset=4096" "metadata_offset"; do
+		run olvm pvck --dump metadata --settings "$bad" "$IMG0"
+		[ "$status" -eq 5 ] || { echo "$bad: $output"; false; }
+		[[ "$output" == *"Invalid setting"* ]] || { echo "$bad: $output"; false; }
+	done
+	run olvm pvck --dump metadata --settings "mda_num=1" "$IMG0"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"seqno 4"* ]]
 }
 
 # vg on IMG0 + IMG1; lv "both" spans them, lv "zero" is only on IMG0.
@@ -185,4 +259,92 @@ make_vg_missing_pv() {
 	[ "$status" -eq 5 ]
 	[[ "$output" == *"No PV has been restored."* ]]
 	[ "$h" = "$(md_hash)" ]
+}
+
+# The committed text of vg as IMG0 holds it, PV section of IMG1 only.
+img1_section() {
+	local id
+	id=$(olvm pvs --noheadings -o pv_uuid "$IMG1" 2>/dev/null | tr -d ' ')
+	olvm pvck --dump metadata "$IMG0" 2>/dev/null | grep -A6 "id = \"${id:-$1}\""
+}
+
+@test "a VG written while a PV is missing flags it MISSING, as LVM2 does" {
+	make_vg_missing_pv
+	id=$(olvm pvs --noheadings -o pv_uuid 2>/dev/null | grep -v "$(olvm pvs --noheadings -o pv_uuid "$IMG0" | tr -d ' ')" | tr -d ' ')
+	run olvm lvremove -f vg/zero
+	[ "$status" -eq 0 ]
+	run img1_section "$id"
+	[[ "$output" == *'device = "[unknown]"'* ]] || { echo "$output"; false; }
+	[[ "$output" == *'status = ["ALLOCATABLE"]'* ]]
+	[[ "$output" == *'flags = ["MISSING"]'* ]]
+	# back, but still flagged: listed as missing, and nothing is allocated on it
+	mv "$T/away.img" "$IMG1"
+	run olvm pvs --noheadings -o pv_name,pv_attr "$IMG1"
+	[[ "$output" == *"$IMG1"*"a-m"* ]]
+	run olvm lvcreate -an -Zn -l 1 -n new vg "$IMG1"
+	[ "$status" -eq 5 ]
+}
+
+@test "commands LVM2 refuses while a PV is missing change nothing" {
+	make_vg_missing_pv
+	h=$(md_hash)
+	for c in "lvcreate -an -Zn -l 1 -n new vg" "lvextend -l +1 vg/zero" "lvrename vg zero z" \
+		"vgrename vg vg2" "pvchange -x n $IMG0" "pvresize $IMG0" "vgreduce vg $IMG0"; do
+		run olvm $c
+		[ "$status" -eq 5 ] || { echo "$c: $output"; false; }
+		[[ "$output" == *"Cannot change VG vg while PVs are missing."* ]] || { echo "$c: $output"; false; }
+		[[ "$output" == *"See vgreduce --removemissing and vgextend --restoremissing."* ]]
+	done
+	[ "$h" = "$(md_hash)" ]
+	# these LVM2 allows (and then flags the PV)
+	run olvm vgchange --addtag t vg
+	[ "$status" -eq 0 ]
+	run olvm lvchange --addtag t vg/zero
+	[ "$status" -eq 0 ]
+}
+
+@test "vgextend --restoremissing brings a MISSING PV back" {
+	make_vg_missing_pv
+	olvm lvremove -f vg/zero >/dev/null 2>&1
+	mv "$T/away.img" "$IMG1"
+	run olvm vgextend --restoremissing vg "$IMG1"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'Volume group "vg" successfully extended'* ]]
+	run olvm pvs --noheadings -o pv_name,pv_attr "$IMG1"
+	[[ "$output" =~ a--\ *$ ]] || { echo "$output"; false; }
+	run olvm vgs --noheadings -o vg_attr vg
+	[[ "$output" == *"wz--n-"* ]]
+	run img1_section
+	[[ "$output" == *"device = \"$IMG1\""* ]] || { echo "$output"; false; }
+	[[ "$output" == *'flags = []'* ]]
+	# both copies current again: no warning anywhere, and IMG1 is usable
+	run olvm vgck vg
+	[ "$status" -eq 0 ]
+	[ -z "$output" ] || { echo "$output"; false; }
+	olvm lvremove -f vg/both >/dev/null	# IMG1 was full
+	run olvm lvcreate -an -Zn -l 2 -n new vg "$IMG1"
+	[ "$status" -eq 0 ]
+	run olvm vgextend --restoremissing vg "$IMG1"
+	[ "$status" -eq 5 ]
+}
+
+@test "a MISSING PV that no LV uses is a PV again once back, as in LVM2" {
+	setup_images 2 16M
+	olvm vgcreate -s 1M vg "$IMG0" "$IMG1" >/dev/null
+	olvm lvcreate -an -Zn -l 2 -n zero vg "$IMG0" >/dev/null 2>&1
+	id=$(olvm pvs --noheadings -o pv_uuid "$IMG1" | tr -d ' ')
+	mv "$IMG1" "$T/away.img"
+	olvm vgchange --addtag t1 vg >/dev/null 2>&1
+	run img1_section "$id"
+	[[ "$output" == *'flags = ["MISSING"]'* ]] || { echo "$output"; false; }
+	mv "$T/away.img" "$IMG1"
+	run olvm pvs --noheadings -o pv_attr "$IMG1"
+	[[ "$output" == *"a--"* ]]
+	run olvm lvcreate -an -Zn -l 1 -n one vg "$IMG1"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"WARNING: VG vg has unused reappeared PV $IMG1 $id."* ]] || { echo "$output"; false; }
+	run img1_section "$id"
+	[[ "$output" == *'flags = []'* ]] || { echo "$output"; false; }
+	run olvm vgck vg
+	[ -z "$output" ] || { echo "$output"; false; }
 }

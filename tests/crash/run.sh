@@ -244,6 +244,9 @@ scenario() {
 # ---- set-ups ------------------------------------------------------------------
 # one: a VG on one PV; multi: img0 (2 mdas), img1 (1 mda), img2 (no mda).
 pv_one() { olvm pvcreate "$(img 0)"; }
+pv_sector() { olvm pvcreate --labelsector "$1" "$(img 0)"; }
+pv_sector0() { pv_sector 0; }
+pv_sector3() { pv_sector 3; }
 pv_multi() {
 	olvm pvcreate --pvmetadatacopies 2 "$(img 0)" && olvm pvcreate "$(img 1)" &&
 		olvm pvcreate --pvmetadatacopies 0 "$(img 2)"
@@ -263,6 +266,9 @@ run_all() {
 	scenario "pvcreate" none pvcreate "$(img 0)"
 	scenario "pvcreate 2 mdas" none pvcreate --pvmetadatacopies 2 "$(img 0)"
 	scenario "pvcreate over an orphan PV" pv_one pvcreate --metadatasize 2m "$(img 0)"
+	# The new label before the old one must never leave both (issue 6).
+	scenario "pvcreate --labelsector 0 over a PV at sector 3" pv_sector3 pvcreate --labelsector 0 "$(img 0)"
+	scenario "pvcreate over a PV at sector 0" pv_sector0 pvcreate "$(img 0)"
 	scenario "vgcreate one PV" pv_one vgcreate vg "$(img 0)"
 	scenario "vgcreate several PVs" pv_multi vgcreate vg "$(img 0)" "$(img 1)" "$(img 2)"
 	scenario "vgcreate on raw devices" none vgcreate vg "$(img 0)" "$(img 1)"
@@ -280,6 +286,8 @@ run_all() {
 	scenario "vgreduce PV with mda" vg_multi vgreduce vg "$(img 1)"
 	scenario "vgreduce PV without mda" vg_multi vgreduce vg "$(img 2)"
 	scenario "vgreduce PV with 2 mdas" vg_multi vgreduce vg "$(img 0)"
+	scenario "vgremove (one)" lv_one vgremove -f vg
+	scenario "vgremove several PVs" lv_multi vgremove -f vg
 }
 
 [ "$use_lvm2" = 1 ] || echo "# lvm2 check skipped (needs root, losetup and Debian's lvm2)"

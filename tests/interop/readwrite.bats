@@ -116,3 +116,51 @@ lvm2_clean() {
 	assert_equal "$(field pvs -o vg_name "$LOOP0")" ""
 	assert_equal "$(read_u32le "$LOOP0" 652)" 0
 }
+
+# missing_setup WRITER: mvg on three loop devices, LV a on LOOP0, b on LOOP1;
+# LOOP1 is detached and WRITER (olvm or rlvm) removes a, flagging LOOP1
+# MISSING; then LOOP1 comes back (as $ATTACHED), still flagged: b uses it.
+missing_setup() {
+	local w=$1
+	new_loops 3 32M
+	olvm pvcreate "$LOOP0" "$LOOP1" "$LOOP2" >/dev/null
+	olvm vgcreate mvg "$LOOP0" "$LOOP1" "$LOOP2" >/dev/null
+	olvm lvcreate -an -Zn -n a -l 2 mvg "$LOOP0" >/dev/null
+	olvm lvcreate -an -Zn -n b -l 2 mvg "$LOOP1" >/dev/null
+	losetup -d "$LOOP1"
+	run $w lvremove --driverloaded n -f mvg/a
+	assert_status 0
+	attach "$T/disk1.img"
+}
+
+# restored_everywhere DEV: both tools read DEV as a normal PV of mvg again.
+restored_everywhere() {
+	assert_equal "$(field pvs -o pv_attr,vg_name --separator '|' "$1")" "a--|mvg"
+	assert_equal "$(rfield pvs -o pv_attr,vg_name --separator '|' "$1")" "a--|mvg"
+	assert_equal "$(field vgs -o vg_attr,lv_count --separator '|' mvg)" "wz--n-|1"
+	assert_equal "$(rfield vgs -o vg_attr,lv_count --separator '|' mvg)" "wz--n-|1"
+	run olvm vgck mvg
+	assert_status 0
+	assert_equal "$output" ""
+	lvm2_clean mvg "$LOOP0" "$1" "$LOOP2"
+}
+
+@test "(c) LVM2 flags a PV MISSING, openlvm reads the flag and restores it" {
+	missing_setup rlvm
+	assert_equal "$(field pvs -o pv_attr "$ATTACHED")" "a-m"
+	run olvm lvcreate -an -Zn -n c -l 1 mvg "$LOOP0"
+	assert_status 5
+	assert_output_contains "Cannot change VG mvg while PVs are missing."
+	run olvm vgextend --restoremissing mvg "$ATTACHED"
+	assert_status 0
+	restored_everywhere "$ATTACHED"
+}
+
+@test "(d) openlvm flags a PV MISSING, LVM2 reads the flag and restores it" {
+	missing_setup olvm
+	assert_equal "$(rfield pvs -o pv_attr "$ATTACHED")" "a-m"
+	assert_equal "$(field pvs -o pv_attr "$ATTACHED")" "a-m"
+	run rlvm vgextend --restoremissing mvg "$ATTACHED"
+	assert_status 0
+	restored_everywhere "$ATTACHED"
+}

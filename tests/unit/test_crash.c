@@ -20,6 +20,7 @@
 #include "device/device.h"
 #include "format/ondisk.h"
 #include "format/text.h"
+#include "format/label.h"
 #include "metadata/metadata.h"
 #include "metadata/pv_layout.h"
 #include "metadata/scan.h"
@@ -38,6 +39,7 @@ struct fixture {
 	struct dev_cache *caches[32];
 	struct lvm_scan *scans[32];
 	unsigned ncaches, nscans;
+	struct pv_label next;	/* what the crashing child writes */
 };
 
 static struct dev_cache *new_cache(struct fixture *fx)
@@ -375,6 +377,153 @@ static void test_interrupted_uuid_change(void **state)
 	vg_free(vg);
 }
 
+/* ---- the MISSING flag (issue 6) ---- */
+
+/* The committed text of vg as image 0 holds it. */
+static const char *text_on_img0(struct fixture *fx)
+{
+	struct lvm_scan *scan = rescan(fx);
+	struct pv_info *info = info_of(fx, scan, 0);
+
+	assert_non_null(info->mdas[0].text);
+	return info->mdas[0].text;
+}
+
+/*
+ * A commit while a PV's device is away flags it MISSING (not in status),
+ * with "[unknown]" as its device; once back, unused, it is a PV again.
+ */
+static void test_commit_flags_missing_pv(void **state)
+{
+	struct fixture *fx = *state;
+	char away[128];
+	struct lvm_scan *scan;
+	struct volume_group *vg;
+	struct physical_volume *pv;
+	struct lvm_id id1;
+	struct text_context t;
+	const char *text;
+
+	make_vg(fx);
+	id1 = info_of(fx, rescan(fx), 1)->label.pv_id;
+	snprintf(away, sizeof(away), "%s/away", fx->dir);
+	assert_int_equal(rename(fx->path[1], away), 0);
+	scan = rescan(fx);
+	vg = vg_read(scan, "vg", VG_READ_FOR_UPDATE);
+	assert_non_null(vg);
+	pv = vg_find_pv_by_id(vg, &id1);
+	assert_null(pv->dev);
+	text_ctx(&t);
+	assert_int_equal(vg_commit(scan, vg, &t, 0), 0);
+	assert_true(pv->flags & PV_F_MISSING);
+	vg_free(vg);
+	text = text_on_img0(fx);
+	assert_non_null(strstr(text, "device = \"[unknown]\""));
+	assert_non_null(strstr(text, "flags = [\"MISSING\"]"));
+	assert_null(strstr(text, "\"ALLOCATABLE\", \"MISSING\""));
+	/* back: no LV uses it, so it is a normal PV again, and written so */
+	assert_int_equal(rename(away, fx->path[1]), 0);
+	scan = rescan(fx);
+	vg = vg_read(scan, "vg", VG_READ_FOR_UPDATE);
+	assert_non_null(vg);
+	pv = vg_find_pv_by_id(vg, &id1);
+	assert_non_null(pv->dev);
+	assert_false(pv->flags & PV_F_MISSING);
+	assert_int_equal(vg_commit(scan, vg, &t, 0), 0);
+	vg_free(vg);
+	assert_null(strstr(text_on_img0(fx), "MISSING"));
+}
+
+/* ---- re-creating a PV with its label in an earlier sector ---- */
+
+static void label_at(struct pv_label *label, unsigned sector)
+{
+	struct pv_create_params p;
+
+	pv_create_defaults(&p);
+	p.dev_size = IMG_SIZE;
+	p.label_sector = sector;
+	assert_int_equal(id_create(&p.id), 0);
+	assert_int_equal(pv_layout(&p, "img0", label), 0);
+}
+
+static void write_next(struct fixture *fx)
+{
+	struct device *dev = device_of(fx, 0);
+
+	_exit(pv_write_new(dev, &fx->next, 0) ? 3 : 0);
+}
+
+/* Valid labels in sectors 0..3 of image 0, first one in *first. */
+static int count_labels(struct fixture *fx, struct pv_label *first)
+{
+	unsigned char buf[LABEL_SCAN_SECTORS * SECTOR_SIZE];
+	FILE *f = fopen(fx->path[0], "r");
+	struct pv_label l;
+	const char *why;
+	int n = 0;
+
+	assert_non_null(f);
+	assert_int_equal(fread(buf, 1, sizeof(buf), f), sizeof(buf));
+	fclose(f);
+	for (unsigned s = 0; s < LABEL_SCAN_SECTORS; s++)
+		if (label_decode(buf + s * SECTOR_SIZE, s, &l, &why) > 0 && !n++)
+			*first = l;
+	return n;
+}
+
+/*
+ * Old label in sector 3, new one in sector 0: readers take the first, so
+ * a crash must leave the old PV, or the new PV alone (issue 6).
+ */
+static void test_pvcreate_lower_sector(void **state)
+{
+	struct fixture *fx = *state;
+	struct pv_label old, first;
+	int k, n, saw_old = 0, saw_new = 0;
+	char spec[32];
+
+	label_at(&old, 3);
+	label_at(&fx->next, 0);
+	for (k = 1; k <= 8; k++) {
+		struct device *dev = device_of(fx, 0);
+
+		assert_int_equal(dev_zero(dev, 0, 1u << 20), 0);
+		assert_int_equal(pv_write_new(dev, &old, 0), 0);
+		dev_close(dev);
+		snprintf(spec, sizeof(spec), "write:%d:exit", k);
+		crash_child(spec, write_next, fx);
+		n = count_labels(fx, &first);
+		assert_true(n >= 1);
+		if (id_equal(&first.pv_id, &old.pv_id)) {
+			saw_old = 1;
+		} else {
+			assert_true(id_equal(&first.pv_id, &fx->next.pv_id));
+			assert_int_equal(first.sector, 0);
+			assert_int_equal(n, 1);
+			saw_new = 1;
+		}
+	}
+	assert_true(saw_old && saw_new);
+}
+
+/* The reverse (old label first) may overwrite in place of moving. */
+static void test_pvcreate_higher_sector(void **state)
+{
+	struct fixture *fx = *state;
+	struct pv_label old, first;
+	struct device *dev = device_of(fx, 0);
+
+	label_at(&old, 0);
+	label_at(&fx->next, 2);
+	assert_int_equal(pv_write_new(dev, &old, 0), 0);
+	assert_int_equal(pv_write_new(dev, &fx->next, 0), 0);
+	dev_close(dev);
+	assert_int_equal(count_labels(fx, &first), 1);
+	assert_true(id_equal(&first.pv_id, &fx->next.pv_id));
+	assert_int_equal(first.sector, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +531,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fault_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_removed_pv_is_orphan_and_healed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interrupted_uuid_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_commit_flags_missing_pv, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pvcreate_lower_sector, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pvcreate_higher_sector, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -498,6 +498,82 @@ static void test_mda_next_location_bounds(void **state)
 	assert_int_equal(mda_next_location(&h, (1u << 20), &off), -1);
 }
 
+/*
+ * Searching an area for old copies (pvck --dump metadata_search): a long
+ * NUL-free run makes every sector a candidate ending at the run's end.
+ * Reading each to its end took area size squared (seconds for 8 MiB;
+ * when the run wraps, each candidate was also copied: 256 MiB for 1 MiB);
+ * the copies must still be found.
+ */
+#define SEARCH_AREA (8u << 20)
+#define WRAP_AREA (1u << 20)
+
+static const char *search_vg_text(struct pool *mem, unsigned seqno, size_t pad)
+{
+	return pool_printf(mem, "vg {\nid = \"aaaaaa-bbbb-cccc-dddd-eeee-ffff-gggggg\"\n"
+			   "seqno = %u\n%*s}\n", seqno, (int)pad, "");
+}
+
+static void test_mda_search_long_runs(void **state)
+{
+	struct pool *mem = pool_create("t");
+	unsigned char *area = xmalloc(SEARCH_AREA);
+	const char *t1 = search_vg_text(mem, 3, 10), *t2 = search_vg_text(mem, 4, 9000);
+	const uint64_t at2 = SEARCH_AREA / 2 + 4096;
+	struct mda_text_copy *c;
+	size_t n;
+
+	(void)state;
+	memset(area, 0, MDA_HEADER_SIZE);
+	memset(area + MDA_HEADER_SIZE, 'a', SEARCH_AREA - MDA_HEADER_SIZE);
+	area[SEARCH_AREA - 1] = '\0';
+	/* t1 first; the run from the next sector ends at t2's NUL, t2 is longer than a window */
+	memcpy(area + MDA_HEADER_SIZE, t1, strlen(t1) + 1);
+	area[at2 - 1] = '\0';	/* or the run and t2 read as one VG "aaa...avg" */
+	memcpy(area + at2, t2, strlen(t2) + 1);
+	n = mda_find_copies_buf(area, SEARCH_AREA, mem, &c);
+	assert_int_equal(n, 2);
+	assert_int_equal(c[0].offset, MDA_HEADER_SIZE);
+	assert_int_equal(c[0].seqno, 3);
+	assert_int_equal(c[1].offset, at2);
+	assert_int_equal(c[1].size, strlen(t2) + 1);
+	assert_int_equal(c[1].seqno, 4);
+	assert_int_equal(c[1].checksum, lvm_crc(LVM_CRC_SEED, t2, strlen(t2) + 1));
+	free(area);
+	pool_destroy(mem);
+}
+
+/* Every candidate wraps to a NUL just after the header: none may be copied whole. */
+static void test_mda_search_wrapping_run(void **state)
+{
+	struct pool *mem = pool_create("t");
+	unsigned char *area = xmalloc(WRAP_AREA);
+	const char *t = search_vg_text(mem, 8, 2000);
+	const uint64_t at = WRAP_AREA - 1024;
+	size_t first = WRAP_AREA - at, len = strlen(t) + 1;
+	struct mda_text_copy *c;
+	size_t n;
+
+	(void)state;
+	memset(area, 0, MDA_HEADER_SIZE);
+	memset(area + MDA_HEADER_SIZE, 'a', WRAP_AREA - MDA_HEADER_SIZE);
+	area[MDA_HEADER_SIZE + 1] = '\0';
+	n = mda_find_copies_buf(area, WRAP_AREA, mem, &c);
+	assert_int_equal(n, 0);
+	/* a real wrapped copy at the end is still found, in one piece */
+	assert_true(len > first);
+	area[at - 1] = '\0';
+	memcpy(area + at, t, first);
+	memcpy(area + MDA_HEADER_SIZE, t + first, len - first);
+	n = mda_find_copies_buf(area, WRAP_AREA, mem, &c);
+	assert_int_equal(n, 1);
+	assert_int_equal(c[0].offset, at);
+	assert_int_equal(c[0].size, len);
+	assert_string_equal(c[0].text, t);
+	free(area);
+	pool_destroy(mem);
+}
+
 /* ---- selections (crashes and leaks found by tests/fuzz/fuzz_select) ---- */
 
 /*
@@ -547,6 +623,8 @@ int main(void)
 		cmocka_unit_test(test_label_unterminated_lists),
 		cmocka_unit_test(test_mda_hostile_sizes),
 		cmocka_unit_test(test_mda_next_location_bounds),
+		cmocka_unit_test(test_mda_search_long_runs),
+		cmocka_unit_test(test_mda_search_wrapping_run),
 		cmocka_unit_test(test_select_error_after_regex),
 	};
 
