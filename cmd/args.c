@@ -74,11 +74,16 @@ static void record(struct cmd_context *cmd, enum option_id id, const char *value
 	av->value = value;
 	if (!av->values || (av->nvalues & (av->nvalues - 1)) == 0) {
 		const char **nv = POOL_ARRAY(cmd->mem, const char *, av->nvalues ? av->nvalues * 2 : 1);
+		unsigned *no = POOL_ARRAY(cmd->mem, unsigned, av->nvalues ? av->nvalues * 2 : 1);
 
-		if (av->nvalues)
+		if (av->nvalues) {
 			memcpy(nv, av->values, av->nvalues * sizeof(*nv));
+			memcpy(no, av->order, av->nvalues * sizeof(*no));
+		}
 		av->values = nv;
+		av->order = no;
 	}
+	av->order[av->nvalues] = cmd->nargvalues++;
 	av->values[av->nvalues++] = value;
 }
 

@@ -29,6 +29,7 @@ struct arg_value {
 	const char *value;	/* last value */
 	const char **values;	/* every value, in order (repeatable options) */
 	unsigned nvalues;
+	unsigned *order;	/* place of each value among all options' values */
 };
 
 struct command_def;
@@ -40,6 +41,7 @@ struct cmd_context {
 	int argc;			/* positional arguments */
 	char **argv;
 	struct arg_value args[OPT_COUNT];
+	unsigned nargvalues;		/* values recorded so far: next arg_value order */
 	const char *system_dir;		/* LVM_SYSTEM_DIR */
 	struct cfg_node *config;	/* lvm.conf merged with --config */
 	struct dev_cache *dc;

@@ -11,7 +11,7 @@
 #define OPTS(...) (const enum option_id[]){ __VA_ARGS__, OPT_COUNT }
 #define NO_OPTS (const enum option_id[]){ OPT_COUNT }
 
-#define REPORT_OPTS OPT_OPTIONS, OPT_SORT, OPT_SELECT, OPT_UNITS, OPT_NOHEADINGS, \
+#define REPORT_OPTS OPT_OPTIONS, OPT_SORT, OPT_SELECT, OPT_CONFIGREPORT, OPT_UNITS, OPT_NOHEADINGS, \
 	OPT_NOSUFFIX, OPT_SEPARATOR, OPT_ALIGNED, OPT_UNBUFFERED, OPT_NAMEPREFIXES, \
 	OPT_UNQUOTED, OPT_ROWS, OPT_BINARY, OPT_ALL, OPT_FOREIGN, OPT_IGNORELOCKINGFAILURE, \
 	OPT_IGNORESKIPPEDCLUSTER
@@ -104,7 +104,8 @@ static const struct command_def commands[] = {
 	  "\t[ --separator String ] [ --reportformat basic|json|json_std ]\n",
 	  OPTS(OPT_UNITS, OPT_NOHEADINGS, OPT_NOSUFFIX, OPT_SEPARATOR, OPT_ALIGNED,
 	       OPT_NAMEPREFIXES, OPT_UNQUOTED, OPT_ROWS, OPT_BINARY, OPT_FOREIGN,
-	       OPT_IGNORELOCKINGFAILURE), 0, -1 },
+	       OPT_IGNORELOCKINGFAILURE, OPT_CONFIGREPORT, OPT_OPTIONS, OPT_SORT,
+	       OPT_SELECT), 0, -1 },
 
 	{ "help", cmd_help, "Display help for commands", "  help [ Command ]\n", NO_OPTS, 0, 1 },
 	{ "segtypes", cmd_segtypes, "List available segment types", "  segtypes\n", NO_OPTS, 0, 0 },

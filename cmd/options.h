@@ -69,6 +69,7 @@ enum arg_kind {
 	X(OPT_NOVOLUMEGROUP, 'n', "novolumegroup",      ARG_NONE, NULL,          "Show only PVs not in a volume group.") \
 	X(OPT_UPDATEMETADATA, 0, "updatemetadata",      ARG_NONE, NULL,          "Rewrite stale or damaged metadata areas.") \
 	X(OPT_REPAIR,       0,  "repair",               ARG_NONE, NULL,          "Repair headers and metadata.") \
+	X(OPT_SETTINGS,     0,  "settings",             ARG_STR,  "String",      "pvck: key=value settings for dump and repair.") \
 	/* vgcreate and friends */ \
 	X(OPT_PHYSICALEXTENTSIZE, 's', "physicalextentsize", ARG_SIZE, "Size[m|UNIT]", "Size of each physical extent.") \
 	X(OPT_MAXPV,       'p', "maxphysicalvolumes",   ARG_NUM,  "Number",      "Maximum number of PVs (0 = unlimited).") \
@@ -100,6 +101,7 @@ enum arg_kind {
 	X(OPT_UNBUFFERED,   0,  "unbuffered",           ARG_NONE, NULL,          "Print rows as they are produced.") \
 	X(OPT_NAMEPREFIXES, 0,  "nameprefixes",         ARG_NONE, NULL,          "Prefix values with LVM2_FIELD=.") \
 	X(OPT_UNQUOTED,     0,  "unquoted",             ARG_NONE, NULL,          "Do not quote values with --nameprefixes.") \
+	X(OPT_CONFIGREPORT, 0,  "configreport",         ARG_STR,  "vg|pv|lv|pvseg|seg|log", "Report the next -o, -O, -S apply to.") \
 	X(OPT_ROWS,         0,  "rows",                 ARG_NONE, NULL,          "Output columns as rows.") \
 	X(OPT_BINARY,       0,  "binary",               ARG_NONE, NULL,          "Use 0/1 for binary values.") \
 	X(OPT_SEGMENTS,     0,  "segments",             ARG_NONE, NULL,          "Report segments.") \

@@ -41,6 +41,7 @@ struct report {
 	FILE *out;
 	int heading_done;
 	struct selection *sel;		/* -S; NULL selects every row */
+	int keep_unselected;		/* "selected" shown: rows failing -S show 0 */
 	uint64_t unit_bytes;		/* --units 3m: 3 MiB, shown with suffix "U"; 0 = none */
 };
 
@@ -242,10 +243,18 @@ static int parse_fields(struct report *r, struct col_list *cl)
 	return 0;
 }
 
-/* The fields asked for decide the row type (rowtypes.c). */
-static int settle_type(struct report *r, const struct col_list *cl)
+/* The fields of -o, -O and -S decide the row type (rowtypes.c). */
+static int settle_type(struct report *r)
 {
-	return report_row_type(r->type, cl->v, cl->n, &r->type);
+	unsigned objs = r->sel ? select_objs(r->sel) : 0;
+	size_t i;
+
+	for (i = 0; i < r->ncols; i++)
+		objs |= OBJ_BIT(r->cols[i]->obj);
+	for (i = 0; i < r->nshown; i++)
+		if (r->cols[i]->obj == OBJ_SPECIAL)
+			r->keep_unselected = 1;
+	return report_row_type(r->type, objs, &r->type);
 }
 
 static size_t col_index(struct report *r, const struct field_def *f)
@@ -278,7 +287,7 @@ static int add_sort_list(struct report *r, const char *list)
 		if (!len)
 			continue;
 		f = field_find(r->type, p, len);
-		if (!f || !obj_allowed(r->type, f->obj)) {
+		if (!f) {
 			log_error("Unrecognised field: %.*s", (int)len, p);
 			return -1;
 		}
@@ -353,7 +362,7 @@ struct report *report_create(const struct report_opts *o)
 		log_error("Invalid units specification: %s", o->units);
 		goto bad;
 	}
-	if (parse_fields(r, &cl) || settle_type(r, &cl))
+	if (parse_fields(r, &cl))
 		goto bad;
 	r->cols = cl.v;
 	r->ncols = r->nshown = cl.n;
@@ -361,6 +370,8 @@ struct report *report_create(const struct report_opts *o)
 	if (parse_sort(r))
 		goto bad;
 	if (o->select && !(r->sel = select_compile(r, r->type, o->select)))
+		goto bad;
+	if (settle_type(r))
 		goto bad;
 	return r;
 bad:
@@ -459,18 +470,6 @@ const char *report_render(struct report *r, const struct field_def *f, const str
 	return pool_strdup(r->mem, buf);
 }
 
-static int row_has(const struct row *row, enum obj_type obj)
-{
-	switch (obj) {
-	case OBJ_PV: return row->pv != NULL;
-	case OBJ_PVSEG: return row->has_pvseg;
-	case OBJ_VG: return row->vg != NULL;
-	case OBJ_LV: return row->lv != NULL;
-	case OBJ_SEG: return row->seg != NULL;
-	}
-	return 0;
-}
-
 static uint64_t sort_number(const struct field_def *f, const struct cell *c)
 {
 	if (f->type == VT_SNUM)
@@ -479,28 +478,17 @@ static uint64_t sort_number(const struct field_def *f, const struct cell *c)
 }
 
 /*
- * VG fields of an orphan PV: LVM2 shows its internal orphan VG, a
- * read-only lvm2 VG with no extents, so numbers are 0 and a few strings
- * are fixed; everything else stays blank.  Its format is not shown in
- * segment rows (pvs --segments).
+ * Sort strings and numbers are kept per sort key (row->stext[k]), not per
+ * column: 10,000 rows of 12 columns sorted by 2 keys are 1.6 MB smaller.
  */
-static void orphan_vg_cell(const struct field_def *f, const struct row *row, struct cell *c)
+static void keep_sort_keys(struct report *r, struct row *row, size_t col,
+			   const char *stext, uint64_t key)
 {
-	static const struct { const char *field, *text; } fixed[] = {
-		{ "vg_fmt", "lvm2" }, { "vg_attr", "r-----" },
-		{ "vg_permissions", "read-only" }, { "vg_allocation_policy", "unknown" },
-		{ "vg_autoactivation", "enabled" }, { "vg_mda_copies", "unmanaged" },
-	};
-	size_t i;
-
-	c->str = "";
-	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
-		if (strcmp(f->name, fixed[i].field) || (i == 0 && row->has_pvseg))
-			continue;
-		c->str = fixed[i].text;
-		c->num = f->type == VT_BIN;
-		c->keep_str = f->type == VT_NUM;
-	}
+	for (size_t k = 0; k < r->nkeys; k++)
+		if (r->keys[k].col == col) {
+			row->stext[k] = stext;
+			row->key[k] = key;
+		}
 }
 
 static void fill_row(struct report *r, struct row *row)
@@ -508,25 +496,21 @@ static void fill_row(struct report *r, struct row *row)
 	size_t i;
 
 	row->text = POOL_ARRAY(r->mem, const char *, r->ncols);
-	row->stext = POOL_ARRAY(r->mem, const char *, r->ncols);
-	row->key = POOL_ARRAY(r->mem, uint64_t, r->ncols);
+	row->stext = POOL_ARRAY(r->mem, const char *, r->nkeys ? r->nkeys : 1);
+	row->key = POOL_ARRAY(r->mem, uint64_t, r->nkeys ? r->nkeys : 1);
 	for (i = 0; i < r->ncols; i++) {
 		const struct field_def *f = r->cols[i];
 		struct cell c = { 0 };
 		const char *free_text = row->has_pvseg && !row->lv &&
 			(f->obj == OBJ_LV || f->obj == OBJ_SEG) ? report_free_row_text(r, f, row) : NULL;
 
-		if (f->obj == OBJ_VG && !row->vg && row->pv && !free_text) {
-			orphan_vg_cell(f, row, &c);
-		} else if (free_text || !row_has(row, f->obj)) {
-			row->text[i] = row->stext[i] = free_text ? free_text : "";
+		if (free_text || !report_row_cell(r, f, row, &c)) {
+			row->text[i] = free_text ? free_text : "";
+			keep_sort_keys(r, row, i, row->text[i], 0);
 			continue;
-		} else {
-			f->get(r, row, &c);
 		}
 		row->text[i] = report_render(r, f, &c);
-		row->stext[i] = c.sort_str ? c.sort_str : row->text[i];
-		row->key[i] = sort_number(f, &c);
+		keep_sort_keys(r, row, i, c.sort_str ? c.sort_str : row->text[i], sort_number(f, &c));
 	}
 }
 
@@ -538,11 +522,13 @@ static struct report_layout layout_of(struct report *r)
 static int add_row(struct report *r, const struct row *tmpl)
 {
 	struct row *row;
+	int unselected = r->sel && !select_match(r, r->sel, tmpl);
 
-	if (r->sel && !select_match(r, r->sel, tmpl))
+	if (unselected && !r->keep_unselected)
 		return 0;
 	row = POOL_NEW(r->mem, struct row);
 	*row = *tmpl;
+	row->unselected = unselected;
 	fill_row(r, row);
 	if (r->o.unbuffered && r->o.format == RPT_FMT_BASIC) {
 		struct report_layout l = layout_of(r);
@@ -612,7 +598,6 @@ int report_add_pv(struct report *r, const struct physical_volume *pv)
 static int add_vg_members(struct report *r, const struct volume_group *vg)
 {
 	const struct physical_volume *pv;
-	const struct logical_volume *lv;
 
 	if (r->type == RPT_PV || r->type == RPT_PVSEG) {
 		TAILQ_FOREACH(pv, &vg->pvs, list)
@@ -620,10 +605,7 @@ static int add_vg_members(struct report *r, const struct volume_group *vg)
 				return -1;
 		return 0;
 	}
-	TAILQ_FOREACH(lv, &vg->lvs, list)
-		if (report_lv_listed(r, lv, 0) && report_add_lv(r, lv))
-			return -1;
-	return 0;
+	return report_add_vg_lvs(r, vg, 0);
 }
 
 int report_add_vg(struct report *r, const struct volume_group *vg)
@@ -669,9 +651,10 @@ static int row_cmp(const struct report *r, const struct row *a, const struct row
 		int d;
 
 		if (f->type == VT_STR || f->type == VT_PCT || (f->type == VT_BIN && !r->o.binary))
-			d = strcmp(a->stext[c], b->stext[c]);
+			/* One VG's rows share its name: no need to compare it. */
+			d = a->stext[k] == b->stext[k] ? 0 : strcmp(a->stext[k], b->stext[k]);
 		else
-			d = a->key[c] < b->key[c] ? -1 : a->key[c] > b->key[c];
+			d = a->key[k] < b->key[k] ? -1 : a->key[k] > b->key[k];
 		if (d)
 			return r->keys[k].desc ? -d : d;
 	}

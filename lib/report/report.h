@@ -59,9 +59,12 @@ struct report_opts {
 };
 
 /*
- * Validates fields, sort keys and units.  NULL, after log_error naming the
- * bad field / sort key / unit, on error.  Asking for fields of another object in a
- * PV or LV report turns it into a segment report, as LVM2 does.
+ * Validates fields, sort keys, selection and units.  NULL, after log_error
+ * naming the bad field / sort key / unit, on error.  Fields of another
+ * object in -o, -O or -S change the rows as in LVM2: a VG report gets a
+ * row per LV, segment, PV or PV segment, a PV report per PV segment, an LV
+ * report per segment (report_get_type).  With the field "selected" shown,
+ * rows -S rejects are kept and show 0 there.
  */
 struct report *report_create(const struct report_opts *o);
 
@@ -70,6 +73,11 @@ int report_add_pv(struct report *r, const struct physical_volume *pv);
 int report_add_vg(struct report *r, const struct volume_group *vg);
 /* RPT_LV: one row; RPT_SEG: one row per segment. */
 int report_add_lv(struct report *r, const struct logical_volume *lv);
+/*
+ * Adds the LVs of vg that lvs lists (report_lv_listed) in LVM2's order:
+ * thin pools first, then the others in metadata order.
+ */
+int report_add_vg_lvs(struct report *r, const struct volume_group *vg, int all);
 
 /* Sorts and prints everything added.  0 or -1 (write error). */
 int report_output(struct report *r);

@@ -16,9 +16,13 @@
 struct pool;
 struct hash;
 struct lv_segment;
+struct cfg_node;
 
-/* Which object a field reads. */
-enum obj_type { OBJ_PV, OBJ_PVSEG, OBJ_VG, OBJ_LV, OBJ_SEG };
+/* Which object a field reads; OBJ_SPECIAL: the row itself ("selected"). */
+enum obj_type { OBJ_PV, OBJ_PVSEG, OBJ_VG, OBJ_LV, OBJ_SEG, OBJ_SPECIAL };
+
+/* A set of object types, as a bit mask. */
+#define OBJ_BIT(o) (1u << (o))
 
 enum val_type {
 	VT_STR,		/* left-aligned text */
@@ -35,7 +39,7 @@ struct cell {
 	uint64_t num;		/* VT_NUM, VT_SIZE; VT_SNUM as int64_t; VT_BIN 0/1 */
 	int empty;		/* numeric field with no value: shows "" */
 	int keep_str;		/* VT_SIZE / VT_NUM shown as str ("auto", "unmanaged") */
-	const char *sort_str;	/* VT_STR sorted by this instead of str */
+	const char *sort_str;	/* VT_STR sorted and selected by this, not str */
 };
 
 /* One row: the objects it describes.  NULL members show as "". */
@@ -46,7 +50,8 @@ struct row {
 	const struct lv_segment *seg;
 	int has_pvseg;
 	uint32_t pvseg_start, pvseg_size;
-	/* Filled by report.c: shown text and sort key of every column. */
+	int unselected;		/* failed -S, kept because "selected" is shown */
+	/* Filled by report.c: shown text of every column, sort key of every -O key. */
 	const char **text;
 	const char **stext;
 	uint64_t *key;
@@ -71,15 +76,29 @@ extern const size_t report_field_count;
 const struct field_def *report_field_find(enum report_type t, const char *name, size_t len);
 
 /*
- * The row type of a report of type base showing these columns (rowtypes.c).
- * -1, after log_error, when the columns mix LV and PV fields in a VG or LV report.
+ * The row type of a report of type base whose -o, -O and -S fields read
+ * the objects in objs (OBJ_BIT mask) (rowtypes.c).  -1, after log_error,
+ * when they mix LV and PV fields in a VG or LV report.
  */
-int report_row_type(enum report_type base, const struct field_def *const *cols, size_t n,
-		    enum report_type *out);
+int report_row_type(enum report_type base, unsigned objs, enum report_type *out);
 
 /* Text of an LV field of a free PV segment row as LVM2 shows it; NULL: "". */
 const char *report_free_row_text(struct report *r, const struct field_def *f,
 				 const struct row *row);
+
+/*
+ * The value of field f in row as shown and as -S compares it, including
+ * the stand-in values of free PV segment rows and of orphan PVs' VG.
+ * 0, with out->empty set, when the row has no such object.
+ */
+int report_row_cell(struct report *r, const struct field_def *f, const struct row *row,
+		    struct cell *out);
+
+/* VG fields of an orphan PV (row->vg NULL): LVM2's internal orphan VG. */
+void report_orphan_vg_cell(const struct field_def *f, const struct row *row, struct cell *out);
+
+/* Getter of "selected": 1 unless the row failed -S. */
+void report_get_selected(struct report *r, const struct row *row, struct cell *out);
 
 /* ---- LV relations (lvinfo.c) ---- */
 
@@ -170,6 +189,11 @@ int lv_shown(struct report *r, const struct logical_volume *lv);
 /* Area length in extents of a segment area (stripes share the length). */
 uint32_t seg_area_len(const struct lv_segment *seg);
 int seg_is_raid_meta_area(const struct lv_segment *seg, uint32_t i);
+/* Data copies and data stripes of a segment as LVM2 reports them. */
+uint32_t seg_data_copies(const struct lv_segment *seg);
+uint32_t seg_data_stripes(const struct lv_segment *seg);
+/* A subsection of a segment's type-specific keys ("policy_settings"). */
+const struct cfg_node *seg_extra_section(const struct lv_segment *seg, const char *key);
 
 /* ---- report.c accessors for getters ---- */
 struct pool *report_pool(struct report *r);

@@ -1,9 +1,13 @@
 /*
- * Which rows a report has follows the fields asked for, as in LVM2:
- * LV or segment fields in vgs give one row per LV or segment, PV or PV
- * segment fields one row per PV or PV segment; LV or segment fields in
+ * Which rows a report has follows the fields of -o, -O and -S, as in
+ * LVM2: LV or segment fields in vgs give one row per LV or segment, PV or
+ * PV segment fields one row per PV or PV segment; LV or segment fields in
  * pvs give PV segment rows; segment fields in lvs give segment rows.
  * A VG or LV report cannot mix the LV side and the PV side.
+ *
+ * Rows without some object still show values for it where LVM2 does:
+ * free PV segments report an empty LV, orphan PVs an internal orphan VG.
+ * Display and selection read cells the same way.
  */
 #include "report/report_int.h"
 
@@ -18,41 +22,35 @@ static const char *const type_names[] = {
 	[RPT_PV] = "pv", [RPT_PVSEG] = "pvseg", [RPT_VG] = "vg", [RPT_LV] = "lv", [RPT_SEG] = "seg",
 };
 
-int report_row_type(enum report_type base, const struct field_def *const *cols, size_t n,
-		    enum report_type *out)
+int report_row_type(enum report_type base, unsigned objs, enum report_type *out)
 {
-	int has[OBJ_SEG + 1] = { 0 };
-	int lv_side, pv_side;
-	size_t i;
+	int lv_side = (objs & (OBJ_BIT(OBJ_LV) | OBJ_BIT(OBJ_SEG))) != 0;
+	int pv_side = (objs & (OBJ_BIT(OBJ_PV) | OBJ_BIT(OBJ_PVSEG))) != 0;
 
-	for (i = 0; i < n; i++)
-		has[cols[i]->obj] = 1;
-	lv_side = has[OBJ_LV] || has[OBJ_SEG];
-	pv_side = has[OBJ_PV] || has[OBJ_PVSEG];
 	*out = base;
 	switch (base) {
 	case RPT_PV:
 	case RPT_PVSEG:
-		if (lv_side || has[OBJ_PVSEG])
+		if (lv_side || (objs & OBJ_BIT(OBJ_PVSEG)))
 			*out = RPT_PVSEG;
 		return 0;
 	case RPT_VG:
 		if (lv_side && pv_side)
 			break;
-		if (has[OBJ_SEG])
+		if (objs & OBJ_BIT(OBJ_SEG))
 			*out = RPT_SEG;
-		else if (has[OBJ_LV])
+		else if (objs & OBJ_BIT(OBJ_LV))
 			*out = RPT_LV;
-		else if (has[OBJ_PVSEG])
+		else if (objs & OBJ_BIT(OBJ_PVSEG))
 			*out = RPT_PVSEG;
-		else if (has[OBJ_PV])
+		else if (objs & OBJ_BIT(OBJ_PV))
 			*out = RPT_PV;
 		return 0;
 	case RPT_LV:
 	case RPT_SEG:
 		if (pv_side)
 			break;
-		if (has[OBJ_SEG])
+		if (objs & OBJ_BIT(OBJ_SEG))
 			*out = RPT_SEG;
 		return 0;
 	}
@@ -123,39 +121,150 @@ static const char *vg_path(struct report *r, const struct volume_group *vg, enum
 	return text;
 }
 
-const char *report_free_row_text(struct report *r, const struct field_def *f,
-				 const struct row *row)
+/* The entry of free_row_values for f; -1: the field shows nothing. */
+static int free_row_index(const struct field_def *f)
 {
-	struct cell c = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(free_row_values) / sizeof(free_row_values[0]); i++)
 		if (!strcmp(free_row_values[i].name, f->name))
-			break;
-	if (i == sizeof(free_row_values) / sizeof(free_row_values[0]))
-		return NULL;
+			return (int)i;
+	return -1;
+}
+
+/* The cell of an LV field in a free PV segment row; 0: it shows nothing. */
+static int free_row_cell(struct report *r, int i, const struct row *row, struct cell *c)
+{
+	memset(c, 0, sizeof(*c));
 	switch (free_row_values[i].kind) {
 	case FK_TEXT:
-		return free_row_values[i].text;
+		c->str = free_row_values[i].text;
+		c->keep_str = 1;
+		break;
 	case FK_FULL_NAME:
 	case FK_PATH:
 	case FK_DM_PATH:
-		return vg_path(r, row->vg, free_row_values[i].kind);
+		c->str = vg_path(r, row->vg, free_row_values[i].kind);
+		break;
 	case FK_MINUS1:
-		c.num = (uint64_t)-1;
+		c->num = (uint64_t)-1;
 		break;
 	case FK_BIN_UNKNOWN:
-		c.str = "unknown";
-		c.empty = 1;
+		c->str = "unknown";
+		c->empty = 1;
 		break;
 	case FK_BIN_ENABLED:
-		c.str = free_row_values[i].text;
-		c.num = 1;
+		c->str = free_row_values[i].text;
+		c->num = 1;
 		break;
 	case FK_SIZE0:
 	case FK_NUM0:
 	case FK_BIN0:
 		break;
 	}
+	return 1;
+}
+
+const char *report_free_row_text(struct report *r, const struct field_def *f,
+				 const struct row *row)
+{
+	int i = free_row_index(f);
+	struct cell c;
+
+	if (i < 0)
+		return NULL;
+	if (free_row_values[i].kind == FK_TEXT)
+		return free_row_values[i].text;	/* even in columns that are otherwise blank */
+	free_row_cell(r, i, row, &c);
 	return report_render(r, f, &c);
+}
+
+/*
+ * VG fields of an orphan PV: LVM2 shows its internal orphan VG, a
+ * read-only lvm2 VG with no extents, so numbers are 0 and a few strings
+ * are fixed; everything else stays blank.  Its format is not shown in
+ * segment rows (pvs --segments).
+ */
+void report_orphan_vg_cell(const struct field_def *f, const struct row *row, struct cell *c)
+{
+	static const struct { const char *field, *text; } fixed[] = {
+		{ "vg_fmt", "lvm2" }, { "vg_attr", "r-----" },
+		{ "vg_permissions", "read-only" }, { "vg_allocation_policy", "unknown" },
+		{ "vg_autoactivation", "enabled" }, { "vg_mda_copies", "unmanaged" },
+	};
+	size_t i;
+
+	c->str = "";
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		if (strcmp(f->name, fixed[i].field) || (i == 0 && row->has_pvseg))
+			continue;
+		c->str = fixed[i].text;
+		c->num = f->type == VT_BIN;
+		c->keep_str = f->type == VT_NUM;
+	}
+}
+
+static int row_has(const struct row *row, enum obj_type obj)
+{
+	switch (obj) {
+	case OBJ_PV: return row->pv != NULL;
+	case OBJ_PVSEG: return row->has_pvseg;
+	case OBJ_VG: return row->vg != NULL;
+	case OBJ_LV: return row->lv != NULL;
+	case OBJ_SEG: return row->seg != NULL;
+	case OBJ_SPECIAL: return 1;
+	}
+	return 0;
+}
+
+int report_row_cell(struct report *r, const struct field_def *f, const struct row *row,
+		    struct cell *c)
+{
+	int free_idx = -1;
+
+	memset(c, 0, sizeof(*c));
+	if (row->has_pvseg && !row->lv && (f->obj == OBJ_LV || f->obj == OBJ_SEG))
+		free_idx = free_row_index(f);
+	if (free_idx >= 0)
+		return free_row_cell(r, free_idx, row, c);
+	if (f->obj == OBJ_VG && !row->vg && row->pv) {
+		report_orphan_vg_cell(f, row, c);
+		return 1;
+	}
+	if (!row_has(row, f->obj)) {
+		c->empty = 1;
+		return 0;
+	}
+	f->get(r, row, c);
+	return 1;
+}
+
+void report_get_selected(struct report *r, const struct row *row, struct cell *out)
+{
+	(void)r;
+	out->num = !row->unselected;
+}
+
+int report_add_vg_lvs(struct report *r, const struct volume_group *vg, int all)
+{
+	const struct logical_volume *lv, **pools;
+	size_t n = 0;
+
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		if (lv_rel_get(r, lv)->roles & ROLE_THIN_POOL)
+			n++;
+	pools = POOL_ARRAY(report_pool(r), const struct logical_volume *, n + 1);
+	n = 0;
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		if (lv_rel_get(r, lv)->roles & ROLE_THIN_POOL)
+			pools[n++] = lv;
+	/* LVM2 moves each thin pool to the front in turn: the last one leads. */
+	while (n--)
+		if (report_lv_listed(r, pools[n], all) && report_add_lv(r, pools[n]))
+			return -1;
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		if (!(lv_rel_get(r, lv)->roles & ROLE_THIN_POOL) &&
+		    report_lv_listed(r, lv, all) && report_add_lv(r, lv))
+			return -1;
+	return 0;
 }

@@ -5,6 +5,7 @@
  */
 #include "report/select.h"
 #include "report/report_int.h"
+#include "report/select_time.h"
 
 #include <ctype.h>
 #include <regex.h>
@@ -50,6 +51,7 @@ struct selection {
 	 * failed parse dropped, so nothing leaks whatever the input.
 	 */
 	struct sel_node *regexes;
+	unsigned objs;		/* OBJ_BIT of every field compared */
 };
 
 struct parser {
@@ -58,6 +60,7 @@ struct parser {
 	enum report_type type;
 	const char *p;
 	struct sel_node *regexes;	/* as in struct selection */
+	unsigned objs;
 };
 
 /* ---- parsing ---- */
@@ -269,7 +272,7 @@ static int parse_tz(const char *s, long *offset)
  * "YYYY[-MM[-DD[ hh[:mm[:ss]]]]] [+-hh[:mm]]" as the range of seconds it
  * covers, or "@seconds".  Local time unless a zone is given.
  */
-static int parse_time_value(const char *s, int64_t *lo, int64_t *hi)
+static int parse_standard_time(const char *s, int64_t *lo, int64_t *hi)
 {
 	int v[6] = { 0, 1, 1, 0, 0, 0 }, given = 0, n = 0;
 	long tz = 0;
@@ -286,6 +289,8 @@ static int parse_time_value(const char *s, int64_t *lo, int64_t *hi)
 		*lo = *hi = t;
 		return 0;
 	}
+	if (strspn(s, "0123456789") != 4)
+		return -1;	/* LVM2 wants a four-digit year */
 	given = sscanf(s, "%4d%n-%2d%n-%2d%n", &v[0], &n, &v[1], &n, &v[2], &n);
 	if (given < 1)
 		return -1;
@@ -323,6 +328,23 @@ static int parse_time_value(const char *s, int64_t *lo, int64_t *hi)
 		*hi = (has_tz ? (int64_t)timegm(&end_tm) - tz : (int64_t)mktime(&end_tm)) - 1;
 	}
 	return 0;
+}
+
+/*
+ * The standard formats above, else LVM2's freeform words ("yesterday",
+ * "2 hours ago", lib/report/select_time.c) relative to now.
+ */
+static int parse_time_value(const char *s, time_t now, int64_t *lo, int64_t *hi)
+{
+	if (!parse_standard_time(s, lo, hi))
+		return 0;
+	if (*s == '@' || (isdigit((unsigned char)*s) && strchr(s, '-')))
+		return -1;
+	if (!select_time_words(s, now, lo, hi))
+		return 0;
+	if (isdigit((unsigned char)*s))
+		log_error("Incorrect date format.");
+	return -1;
 }
 
 static int is_undef_word(const char *s)
@@ -391,7 +413,7 @@ static int parse_value(struct parser *ps, struct sel_node *n, const char *stmt)
 	}
 	if (is_time_field(f)) {
 		n->kind = VK_TIME;
-		if (!parse_time_value(n->str, &n->t_lo, &n->t_hi))
+		if (!parse_time_value(n->str, time(NULL), &n->t_lo, &n->t_hi))
 			return 0;
 		log_error("Failed to parse time value for selection field %s.", f->name);
 		syntax_error(stmt);
@@ -408,17 +430,6 @@ static int parse_value(struct parser *ps, struct sel_node *n, const char *stmt)
 	log_error("Failed to parse numeric value for selection field %s.", f->name);
 	syntax_error(stmt);
 	return -1;
-}
-
-static int field_selectable(enum report_type t, enum obj_type obj)
-{
-	switch (t) {
-	case RPT_PV: case RPT_PVSEG: case RPT_VG:
-		return 1;	/* pvs/vgs select on their PVs' / LVs' segments too */
-	case RPT_LV: case RPT_SEG:
-		return obj != OBJ_PV && obj != OBJ_PVSEG;
-	}
-	return 0;
 }
 
 static struct sel_node *parse_statement(struct parser *ps)
@@ -438,11 +449,12 @@ static struct sel_node *parse_statement(struct parser *ps)
 	n = POOL_NEW(ps->mem, struct sel_node);
 	n->type = SN_CMP;
 	n->f = report_field_find(ps->type, name, len);
-	if (!n->f || !field_selectable(ps->type, n->f->obj)) {
+	if (!n->f) {
 		log_error("Unrecognised selection field: %.*s", (int)len, name);
 		syntax_error(stmt);
 		return NULL;
 	}
+	ps->objs |= OBJ_BIT(n->f->obj);	/* they decide the row type too */
 	skip_ws(ps);
 	if (parse_op(ps, &n->op)) {
 		log_error("Unrecognised comparison operator: %.*s", (int)strcspn(ps->p, " \t"), ps->p);
@@ -532,11 +544,12 @@ static void free_regexes(struct sel_node *n)
 
 struct selection *select_compile(struct report *r, enum report_type type, const char *text)
 {
-	struct parser ps = { r, report_pool(r), type, text, NULL };
+	struct parser ps = { r, report_pool(r), type, text, NULL, 0 };
 	struct selection *s = POOL_NEW(ps.mem, struct selection);
 
 	s->root = parse_or(&ps);
 	s->regexes = ps.regexes;
+	s->objs = ps.objs;
 	if (s->root) {
 		skip_ws(&ps);
 		if (!*ps.p)
@@ -552,6 +565,11 @@ void select_free(struct selection *s)
 {
 	if (s)
 		free_regexes(s->regexes);
+}
+
+unsigned select_objs(const struct selection *s)
+{
+	return s->objs;
 }
 
 /* ---- evaluation ---- */
@@ -658,21 +676,19 @@ static int eval_time(const struct sel_node *n, const struct row *row)
 	}
 }
 
-static int eval_cell(struct report *r, const struct sel_node *n, const struct row *row,
-		     int present)
+/* Rows have every object their fields read (rowtypes.c): stand-ins included. */
+static int eval_cell(struct report *r, const struct sel_node *n, const struct row *row)
 {
 	const struct field_def *f = n->f;
-	struct cell c = { 0 };
+	struct cell c;
 	int undef;
 
 	if (is_time_field(f))
-		return eval_time(n, present ? row : &(struct row){ 0 });
-	if (present)
-		f->get(r, row, &c);
-	else
-		c.empty = 1;
+		return eval_time(n, row);
+	report_row_cell(r, f, row, &c);
 	if (f->type == VT_STR || n->kind == VK_STR || n->kind == VK_REGEX) {
-		const char *text = f->type == VT_STR || c.keep_str ? c.str : report_render(r, f, &c);
+		const char *text = c.sort_str ? c.sort_str :
+				   f->type == VT_STR || c.keep_str ? c.str : report_render(r, f, &c);
 
 		return eval_string(n, text ? text : "");
 	}
@@ -689,80 +705,13 @@ static int eval_cell(struct report *r, const struct sel_node *n, const struct ro
 			   n->num);
 }
 
-static int row_has(const struct row *row, enum obj_type obj)
-{
-	switch (obj) {
-	case OBJ_PV: return row->pv != NULL;
-	case OBJ_PVSEG: return row->has_pvseg;
-	case OBJ_VG: return row->vg != NULL;
-	case OBJ_LV: return row->lv != NULL;
-	case OBJ_SEG: return row->seg != NULL;
-	}
-	return 0;
-}
-
-static int eval_cmp(struct report *r, const struct sel_node *n, const struct row *row);
-
-/*
- * A field of objects below the row's own (an LV's segments, a VG's LVs, a
- * PV's used runs) matches when it matches for any of them.
- */
-static int eval_below(struct report *r, const struct sel_node *n, const struct row *row)
-{
-	struct row sub = *row;
-	const struct lv_segment *seg;
-	const struct logical_volume *lv;
-
-	if (row->lv && n->f->obj == OBJ_SEG) {
-		TAILQ_FOREACH(seg, &row->lv->segments, list) {
-			sub.seg = seg;
-			if (eval_cmp(r, n, &sub))
-				return 1;
-		}
-		return 0;
-	}
-	if (row->pv && !row->has_pvseg && row->pv->vg) {
-		size_t i, nruns;
-		const struct pv_run *runs = pv_runs(r, row->pv, &nruns);
-
-		for (i = 0; i < nruns; i++) {
-			sub.lv = runs[i].lv;
-			sub.seg = runs[i].seg;
-			sub.has_pvseg = 1;
-			sub.pvseg_start = runs[i].pe;
-			sub.pvseg_size = runs[i].len;
-			if (eval_cmp(r, n, &sub))
-				return 1;
-		}
-		return 0;
-	}
-	if (!row->pv && !row->lv && row->vg && (n->f->obj == OBJ_LV || n->f->obj == OBJ_SEG)) {
-		TAILQ_FOREACH(lv, &row->vg->lvs, list) {
-			if (!lv_is_public(r, lv))
-				continue;
-			sub.lv = lv;
-			if (eval_cmp(r, n, &sub))
-				return 1;
-		}
-		return 0;
-	}
-	return eval_cell(r, n, row, 0);
-}
-
-static int eval_cmp(struct report *r, const struct sel_node *n, const struct row *row)
-{
-	if (row_has(row, n->f->obj))
-		return eval_cell(r, n, row, 1);
-	return eval_below(r, n, row);
-}
-
 static int eval(struct report *r, const struct sel_node *n, const struct row *row)
 {
 	switch (n->type) {
 	case SN_AND: return eval(r, n->left, row) && eval(r, n->right, row);
 	case SN_OR: return eval(r, n->left, row) || eval(r, n->right, row);
 	case SN_NOT: return !eval(r, n->left, row);
-	case SN_CMP: return eval_cmp(r, n, row);
+	case SN_CMP: return eval_cell(r, n, row);
 	}
 	return 0;
 }

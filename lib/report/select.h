@@ -33,6 +33,9 @@ struct selection;
 struct selection *select_compile(struct report *r, enum report_type type, const char *text);
 void select_free(struct selection *s);
 
+/* OBJ_BIT mask (lib/report/report_int.h) of the objects its fields read. */
+unsigned select_objs(const struct selection *s);
+
 /* Whether the row (lib/report/report_int.h) matches. */
 int select_match(struct report *r, const struct selection *s, const struct row *row);
 

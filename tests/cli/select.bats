@@ -124,7 +124,7 @@ check() {
 	local s
 	for s in 'bogus=1' 'lv_name=lv1 &&' 'lv_name<lv2' 'lv_name=~' '(lv_name=lv1' \
 		'lv_name=lv1)' 'lv_name=lv1 lv_name=lv2' '!lv_name=lv1' 'lv_size>abc' \
-		'lv_tags=~a' 'lv_name' 'lv_time=yesterday' "lv_name='x" 'lv_tags=[a,b||c]'; do
+		'lv_tags=~a' 'lv_name' 'lv_time=fortnight' "lv_name='x" 'lv_tags=[a,b||c]'; do
 		run olvm lvs -S "$s"
 		[ "$status" -eq 5 ] || { echo "selection '$s' gave $status"; return 1; }
 	done
@@ -145,4 +145,43 @@ check() {
 	assert_output_contains 'lv_name'
 	assert_output_contains 'Selection operators'
 	assert_output_contains 'Matching regular expression'
+}
+
+# ---- freeform time words (lib/report/select_time.c); the LVs were made
+# ---- seconds ago, so only ranges safe across midnight are checked.
+
+@test "select: relative time words select LVs made now" {
+	local today
+	today=$(date +%A)
+	check lvs 'lv_time since yesterday' "lv1 lv2 other lv3"
+	check lvs 'lv_time before yesterday' ""
+	check lvs 'lv_time until today' "lv1 lv2 other lv3"
+	check lvs 'lv_time since "1 week ago"' "lv1 lv2 other lv3"
+	check lvs 'lv_time before "2 days ago"' ""
+	check lvs 'lv_time since "2 hours ago"' "lv1 lv2 other lv3"
+	check lvs 'lv_time = "5 hours ago"' ""
+	check lvs 'lv_time after "1 year 3 months ago"' "lv1 lv2 other lv3"
+	check lvs "lv_time since '$today'" "lv1 lv2 other lv3"
+	check lvs "lv_time since '${today:0:3} midnight'" "lv1 lv2 other lv3"
+	check lvs 'lv_time since "3 days ago noon"' "lv1 lv2 other lv3"
+}
+
+@test "select: time words LVM2 refuses, with its messages" {
+	run olvm lvs -S 'lv_time since "last week"'
+	assert_status 5
+	assert_output_contains 'Unrecognized string in date/time specification at "last week".'
+	assert_output_contains 'Failed to parse time value for selection field lv_time.'
+	run olvm lvs -S 'lv_time = "1 fortnight ago"'
+	assert_status 5
+	assert_output_contains 'Unrecognized string in date/time specification at "fortnight ago".'
+	assert_output_contains 'Incorrect date format.'
+	run olvm lvs -S 'lv_time = "today yesterday"'
+	assert_status 5
+	assert_output_contains 'Ambiguous date specification found at "yesterday".'
+	run olvm lvs -S 'lv_time = "1 minute ago noon"'
+	assert_status 5
+	assert_output_contains 'Mixed absolute and relative time specification found at "noon".'
+	run olvm lvs -S 'lv_time = 12:00'
+	assert_status 5
+	assert_output_contains 'Incorrect date format.'
 }
