@@ -142,8 +142,9 @@ static int confirm_reduce(struct cmd_context *cmd, const struct logical_volume *
 	return 0;
 }
 
+/* fs_first: -r found a file system that shrinks first, so no data is lost. */
 static int resize_lv(struct cmd_context *cmd, struct volume_group *vg, struct logical_volume *lv,
-		     const struct lv_size_arg *sz, enum resize_mode mode)
+		     const struct lv_size_arg *sz, enum resize_mode mode, int fs_first)
 {
 	struct alloc_request req = { 0 };
 	uint64_t target, before = lv->le_count;
@@ -156,7 +157,7 @@ static int resize_lv(struct cmd_context *cmd, struct volume_group *vg, struct lo
 		if (grow(cmd, lv, &req, &target))
 			return -1;
 	} else {
-		if (!confirm_reduce(cmd, lv))
+		if (!fs_first && !confirm_reduce(cmd, lv))
 			return -1;
 		target = lv_reduce(lv, (uint32_t)target);
 	}
@@ -174,14 +175,14 @@ static int resize_with_fs(struct cmd_context *cmd, struct activation *act,
 			  struct volume_group *vg, struct logical_volume *lv,
 			  const struct lv_size_arg *sz, enum resize_mode mode)
 {
-	struct fs_state fs;
+	struct fs_state fs = { 0 };
 	int resizefs = arg_is_set(cmd, OPT_RESIZEFS);
 	uint32_t before = lv->le_count;
 
 	if (resizefs && (fs_probe(cmd, act, lv, &fs) ||
 			 fs_check(&fs, lv, mode == SHRINK || sz->sign == SIGN_MINUS)))
 		return -1;
-	if (resize_lv(cmd, vg, lv, sz, mode))
+	if (resize_lv(cmd, vg, lv, sz, mode, resizefs && fs.type))
 		return -1;
 	if (resizefs && lv->le_count < before && fs_check(&fs, lv, 1))
 		return -1;

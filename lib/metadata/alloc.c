@@ -12,16 +12,39 @@
 #include "misc/log.h"
 #include "misc/pool.h"
 
+/*
+ * A free run.  LVM2 visits a PV's runs largest first and, among runs of one
+ * length, in the order they were last filed: by PE at first, and a run a
+ * round touched without using up (a candidate it passed over, a piece's
+ * remainder) goes behind its equals.  seq is that filing order.
+ */
 struct run {
 	uint32_t start, len;
-	int cut;			/* what a piece left: LVM2 files it after equals */
+	uint32_t seq;
+	/*
+	 * Set when a round dropped the run as its PV's candidate (or, when
+	 * clinging to the LV's PVs, left it unused): LVM2 then no longer
+	 * prefers it over an equal run.  A piece's remainder is fresh again.
+	 */
+	unsigned char stale;
+	uint32_t resv;			/* reserved by this round's candidates ("anywhere") */
 };
 
 struct pv_free {
 	struct physical_volume *pv;
 	struct run *runs;		/* sorted by start; len 0 = used up */
 	unsigned nruns;
+	struct run **order;		/* runs with extents in visiting order */
+	unsigned norder;
+	int dirty;			/* order must be rebuilt */
+	uint32_t next_seq;
 	int usable;			/* may receive new extents */
+};
+
+/* A run a round touched, filed behind its equals when the round ends. */
+struct touch {
+	unsigned slot;
+	struct run *run;
 };
 
 /* A candidate run for one stripe of the next piece. */
@@ -37,9 +60,11 @@ struct free_map {
 	unsigned nslots;
 	unsigned *rank;			/* tie order: PV list order, else VG order */
 	/* Scratch space reused by every step (sized once, after the build). */
-	struct run **sorted;		/* one PV's runs */
-	struct choice *cands;		/* every run of every PV */
+	struct choice *cands;		/* candidates of one round */
+	unsigned ncands;		/* room in cands */
 	unsigned char *taken;		/* per slot */
+	struct touch *touched;		/* this round's, in the order touched */
+	unsigned ntouched, maxtouched;
 };
 
 /* An interval of a PV: allocated (building the map) or allowed (PV list). */
@@ -254,16 +279,23 @@ static uint64_t map_free(const struct free_map *map)
 
 static void alloc_scratch(struct free_map *map)
 {
-	unsigned most = 0, total = 0;
+	unsigned total = 0;
 
 	for (unsigned s = 0; s < map->nslots; s++) {
-		if (map->slot[s].nruns > most)
-			most = map->slot[s].nruns;
-		total += map->slot[s].nruns;
+		struct pv_free *f = &map->slot[s];
+
+		for (unsigned r = 0; r < f->nruns; r++)
+			f->runs[r].seq = r;
+		f->next_seq = f->nruns;
+		f->order = POOL_ARRAY(map->mem, struct run *, f->nruns + 1);
+		f->dirty = 1;
+		total += f->nruns;
 	}
-	map->sorted = POOL_ARRAY(map->mem, struct run *, most + 1);
-	map->cands = POOL_ARRAY(map->mem, struct choice, total + map->nslots + 1);
+	map->ncands = total + map->nslots + 1;
+	map->cands = POOL_ARRAY(map->mem, struct choice, map->ncands);
 	map->taken = pool_alloc(map->mem, map->nslots + 1);
+	map->maxtouched = total + map->nslots + 1;
+	map->touched = POOL_ARRAY(map->mem, struct touch, map->maxtouched);
 }
 
 uint64_t alloc_free_extents(const struct volume_group *vg, const struct alloc_request *req)
@@ -307,47 +339,115 @@ static struct run *run_at(struct pv_free *f, uint32_t start)
 	return NULL;
 }
 
-/*
- * Larger runs first, then runs no piece has cut, then lower start: the
- * order LVM2 visits a PV's areas.
- */
-static int run_ptr_cmp(const void *a, const void *b)
+/* Larger runs first, then in filing order (see struct run). */
+static int run_order_cmp(const void *a, const void *b)
 {
 	const struct run *x = *(struct run *const *)a, *y = *(struct run *const *)b;
 
 	if (x->len != y->len)
 		return x->len > y->len ? -1 : 1;
-	if (x->cut != y->cut)
-		return x->cut - y->cut;
-	return x->start < y->start ? -1 : x->start > y->start;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The PV's runs that have extents, in the order LVM2 visits them. */
+static struct run *const *pv_order(struct pv_free *f, unsigned *count)
+{
+	if (f->dirty) {
+		f->norder = 0;
+		for (unsigned r = 0; r < f->nruns; r++)
+			if (f->runs[r].len)
+				f->order[f->norder++] = &f->runs[r];
+		qsort(f->order, f->norder, sizeof(*f->order), run_order_cmp);
+		f->dirty = 0;
+	}
+	*count = f->norder;
+	return f->order;
+}
+
+/* Files r behind the other runs of its length. */
+static void refile(struct pv_free *f, struct run *r)
+{
+	r->seq = f->next_seq++;
+	f->dirty = 1;
+}
+
+static void touch(struct free_map *map, unsigned slot, struct run *r)
+{
+	if (map->ntouched == map->maxtouched) {	/* "anywhere" may pass a run twice */
+		struct touch *bigger = POOL_ARRAY(map->mem, struct touch, 2 * map->maxtouched);
+
+		memcpy(bigger, map->touched, map->ntouched * sizeof(*bigger));
+		map->touched = bigger;
+		map->maxtouched *= 2;
+	}
+	map->touched[map->ntouched++] = (struct touch){ slot, r };
+}
+
+/* Ends a round: the runs it touched and left go behind their equals. */
+static void settle(struct free_map *map)
+{
+	for (unsigned i = 0; i < map->ntouched; i++)
+		if (map->touched[i].run->len)
+			refile(&map->slot[map->touched[i].slot], map->touched[i].run);
+	map->ntouched = 0;
 }
 
 /*
- * The run of one PV that receives the next need extents, as LVM2 picks it
- * (derived by experiment): visiting the runs largest first, a run that holds
- * need replaces the current pick when it is smaller than what the pick would
- * leave over, or when both are exact fits; with no run holding need, the
- * largest run.
+ * The two kinds of round that pick one candidate run per PV: any PV, the
+ * run that fits best; or only PVs the LV already uses ("cling to
+ * allocated", which LVM2's normal policy tries first).
  */
-static struct run *pv_pick(struct free_map *map, struct pv_free *f, uint32_t need)
-{
-	struct run **fit = map->sorted, *pick = NULL;
-	unsigned n = 0;
+enum round { ROUND_FIT, ROUND_CLING_LV };
 
-	for (unsigned r = 0; r < f->nruns; r++) {
-		if (f->runs[r].len >= need)
-			fit[n++] = &f->runs[r];
-		else if (f->runs[r].len && (!pick || f->runs[r].len > pick->len))
-			pick = &f->runs[r];
+/*
+ * Whether r replaces cur as its PV's candidate for need extents (derived
+ * from lvcreate -vvvv, comparing thousands of rounds).  When cur would
+ * leave extents over, r must fit in what is left (and, fitting, hold need).
+ * When cur is used up, fitting only trades an exact fit for a fresh exact
+ * fit; clinging takes a run that gives less, or as much when it is fresh.
+ */
+static int replaces(enum round kind, const struct run *r, const struct run *cur, uint32_t need)
+{
+	uint32_t cur_use = cur->len < need ? cur->len : need;
+	uint32_t r_use = r->len < need ? r->len : need;
+	uint32_t left = cur->len - cur_use;
+
+	if (kind == ROUND_CLING_LV) {
+		if (left)
+			return r->len < left;
+		return r_use < cur_use || (r_use == cur_use && !r->stale);
 	}
+	if (left)
+		return r->len >= need && r->len < left;
+	return r->len == need && cur->len == need && !r->stale;
+}
+
+/* Visits the PV's runs in order; returns its candidate, touching the dropped. */
+static struct run *pv_candidate(struct free_map *map, unsigned slot, enum round kind,
+				uint32_t need)
+{
+	unsigned n;
+	struct run *const *ord = pv_order(&map->slot[slot], &n);
+	struct run *cur;
+
 	if (!n)
-		return pick;
-	qsort(fit, n, sizeof(*fit), run_ptr_cmp);
-	pick = fit[0];
+		return NULL;
+	cur = ord[0];
 	for (unsigned i = 1; i < n; i++)
-		if (fit[i]->len < pick->len - need || (fit[i]->len == need && pick->len == need))
-			pick = fit[i];
-	return pick;
+		if (replaces(kind, ord[i], cur, need)) {
+			cur->stale = 1;
+			touch(map, slot, cur);
+			cur = ord[i];
+		}
+	return cur;
+}
+
+/* A PV's candidate that the piece does not use. */
+static void leave(struct free_map *map, enum round kind, const struct choice *c)
+{
+	if (kind == ROUND_CLING_LV)
+		c->run->stale = 1;
+	touch(map, c->slot, c->run);
 }
 
 /* Longest contribution first, then PV list (or VG) order, then PE order. */
@@ -363,30 +463,13 @@ static int choice_cmp(const void *a, const void *b)
 }
 
 /*
- * The run a positional pass (cling, following the last piece) takes on a
- * PV: the largest, the lowest on ties; LVM2 does not look for a better fit
- * there.
- */
-static struct run *pv_largest(struct pv_free *f)
-{
-	struct run *big = NULL;
-
-	for (unsigned r = 0; r < f->nruns; r++) {
-		struct run *cand = &f->runs[r];
-
-		if (cand->len && (!big || run_ptr_cmp(&cand, &big) < 0))
-			big = cand;
-	}
-	return big;
-}
-
-/*
  * Picks n areas for the next piece and returns its length per stripe (0:
- * not possible): one candidate run per PV (several under "anywhere"),
- * sorted by what each gives; the piece is as long as the shortest chosen.
- * only, when set, limits the PVs ([slot]).
+ * not possible): one candidate run per PV, sorted by what each gives; the
+ * piece is as long as the shortest chosen.  only, when set, limits the PVs
+ * ([slot]).  A failed round settles here, a successful one once its piece
+ * is taken.
  */
-static uint32_t choose(struct free_map *map, uint32_t need, unsigned n, int anywhere,
+static uint32_t choose(struct free_map *map, enum round kind, uint32_t need, unsigned n,
 		       const unsigned char *only, struct choice *out)
 {
 	struct choice *all = map->cands;
@@ -399,19 +482,18 @@ static uint32_t choose(struct free_map *map, uint32_t need, unsigned n, int anyw
 
 		if (!f->usable || (only && !only[s]))
 			continue;
-		if (anywhere) {
-			for (unsigned i = 0; i < f->nruns; i++)
-				if (f->runs[i].len)
-					all[k++] = (struct choice){ s, map->rank[s], &f->runs[i], 0 };
-		} else if ((r = pv_pick(map, f, need))) {
+		if ((r = pv_candidate(map, s, kind, need)))
 			all[k++] = (struct choice){ s, map->rank[s], r, 0 };
-		}
 	}
-	if (k < n)
-		return 0;
 	for (unsigned i = 0; i < k; i++)
 		all[i].use = all[i].run->len < need ? all[i].run->len : need;
 	qsort(all, k, sizeof(*all), choice_cmp);
+	for (unsigned i = k < n ? 0 : n; i < k; i++)
+		leave(map, kind, &all[i]);
+	if (k < n) {
+		settle(map);
+		return 0;
+	}
 	for (unsigned i = 0; i < n; i++) {
 		out[i] = all[i];
 		if (all[i].use < len)
@@ -420,32 +502,117 @@ static uint32_t choose(struct free_map *map, uint32_t need, unsigned n, int anyw
 	return len;
 }
 
-/* Cling: stripe by stripe, the best run on a PV that stripe clings to. */
+static void add_cand(struct free_map *map, unsigned *k, struct choice c)
+{
+	if (*k == map->ncands) {
+		struct choice *bigger = POOL_ARRAY(map->mem, struct choice, 2 * map->ncands);
+
+		memcpy(bigger, map->cands, *k * sizeof(*bigger));
+		map->cands = bigger;
+		map->ncands *= 2;
+	}
+	map->cands[(*k)++] = c;
+}
+
+/*
+ * "anywhere" (derived from lvcreate -vvvv): one chain of candidates over
+ * the PVs in order and each PV's runs in visiting order.  While stripes are
+ * missing, a PV's first run joins, and so does any run when the last one
+ * left nothing over or when it fits in what the last one left; a run may
+ * join again in a later pass with what it has left.  Once every stripe has
+ * a run, runs that fit in what the last left still join, giving nothing.
+ * The candidates are ranked by what they give, in the order they joined.
+ */
+static uint32_t choose_anywhere(struct free_map *map, uint32_t need, unsigned n,
+				struct choice *out)
+{
+	unsigned k = 0, given = 0, progress = 1;
+	uint32_t left = 0, len = need;
+
+	while (given < n && progress) {
+		progress = 0;
+		for (unsigned s = 0; s < map->nslots; s++) {
+			struct pv_free *f = &map->slot[s];
+			struct run *const *ord;
+			unsigned cnt, joined = 0;
+
+			if (!f->usable)
+				continue;
+			ord = pv_order(f, &cnt);
+			for (unsigned i = 0; i < cnt; i++) {
+				struct run *r = ord[i];
+				uint32_t avail = r->len - r->resv, use;
+
+				if (!avail || !((given < n && !joined) || !left || avail < left))
+					continue;
+				use = given < n ? (avail < need ? avail : need) : 0;
+				add_cand(map, &k, (struct choice){ s, k, r, use });
+				r->resv += use;
+				left = avail - use;
+				joined = 1;
+				if (use) {
+					given++;
+					progress = 1;
+				}
+			}
+		}
+	}
+	for (unsigned i = 0; i < k; i++)
+		map->cands[i].run->resv = 0;
+	qsort(map->cands, k, sizeof(*map->cands), choice_cmp);
+	for (unsigned i = given < n ? 0 : n; i < k; i++)
+		leave(map, ROUND_FIT, &map->cands[i]);
+	if (given < n) {
+		settle(map);
+		return 0;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		out[i] = map->cands[i];
+		if (out[i].use < len)
+			len = out[i].use;
+	}
+	return len;
+}
+
+/*
+ * Cling: stripe by stripe, the first run (in visiting order) of the PV that
+ * stripe clings to and that gives most; LVM2 looks for no better fit here.
+ * found: how many stripes had one.
+ */
 static uint32_t choose_cling(struct free_map *map, uint32_t need, unsigned n,
-			     const unsigned char *on_lv, struct choice *out)
+			     const unsigned char *on_lv, struct choice *out, unsigned *found)
 {
 	unsigned char *taken = map->taken;
 	uint32_t len = need;
 
+	*found = 0;
 	memset(taken, 0, map->nslots);
 	for (unsigned i = 0; i < n; i++) {
 		const unsigned char *ok = on_lv + (size_t)i * map->nslots;
 		struct choice best = { 0, 0, NULL, 0 };
 
 		for (unsigned s = 0; s < map->nslots; s++) {
+			struct run *const *ord;
 			struct run *r;
+			unsigned cnt;
 			uint32_t use;
 
-			if (!ok[s] || taken[s] || !map->slot[s].usable ||
-			    !(r = pv_largest(&map->slot[s])))
+			if (!ok[s] || taken[s] || !map->slot[s].usable)
 				continue;
+			ord = pv_order(&map->slot[s], &cnt);
+			if (!cnt)
+				continue;
+			r = ord[0];
 			use = r->len < need ? r->len : need;
 			if (!best.run || use > best.use ||
 			    (use == best.use && map->rank[s] < best.rank))
 				best = (struct choice){ s, map->rank[s], r, use };
 		}
-		if (!best.run)
-			return 0;
+		if (!best.run) {
+			len = 0;
+			continue;
+		}
+		++*found;
 		taken[best.slot] = 1;
 		out[i] = best;
 		if (best.use < len)
@@ -493,17 +660,22 @@ static int tail_of_lv(const struct logical_volume *lv, const struct alloc_reques
 	return 1;
 }
 
-/* Length per stripe that continues the tail directly (0: cannot). */
+/*
+ * Length per stripe that continues the tail directly (0: cannot).  LVM2
+ * continues no two stripes on one PV, even under "anywhere".
+ */
 static uint32_t continue_tail(struct free_map *map, const unsigned *slot, const uint32_t *end,
 			      unsigned n, uint32_t need, struct choice *out)
 {
+	unsigned char *taken = map->taken;
 	uint32_t len = need;
 
+	memset(taken, 0, map->nslots);
 	for (unsigned i = 0; i < n; i++) {
 		struct pv_free *f = &map->slot[slot[i]];
 		struct run *r = f->usable ? run_at(f, end[i]) : NULL;
 
-		if (!r)
+		if (!r || taken[slot[i]]++)
 			return 0;
 		out[i] = (struct choice){ slot[i], 0, r, 0 };
 		if (r->len < len)
@@ -512,18 +684,23 @@ static uint32_t continue_tail(struct free_map *map, const unsigned *slot, const 
 	return len;
 }
 
-static void take(struct piece *pc, const struct choice *ch, unsigned n, uint32_t len,
-		 unsigned *tail_slot, uint32_t *tail_end)
+/* Carves the piece from the chosen runs; a remainder is filed behind its equals. */
+static void take(struct free_map *map, struct piece *pc, const struct choice *ch, unsigned n,
+		 uint32_t len, unsigned *tail_slot, uint32_t *tail_end)
 {
 	for (unsigned i = 0; i < n; i++) {
+		struct pv_free *f = &map->slot[ch[i].slot];
+
 		pc->slot[i] = ch[i].slot;
 		pc->pe[i] = ch[i].run->start;
 		tail_slot[i] = ch[i].slot;
 		tail_end[i] = ch[i].run->start + len;
 		ch[i].run->start += len;
 		ch[i].run->len -= len;
-		ch[i].run->cut = 1;
+		ch[i].run->stale = 0;
+		refile(f, ch[i].run);
 	}
+	settle(map);
 }
 
 /* What the placement knows besides the free map. */
@@ -533,29 +710,10 @@ struct place_state {
 	uint32_t *tend;
 	int has_tail;			/* tslot/tend are valid */
 	int is_empty;			/* no extents yet, not even planned ones */
-	int pieces;			/* pieces planned by this request */
 	unsigned char *first_seg;	/* [stripe * nslots + slot]: cling targets */
-	unsigned char *lv_pvs;		/* [slot]: PVs the LV uses */
+	unsigned char *lv_pvs;		/* [slot]: PVs the LV used before */
+	unsigned char *alloced_pvs;	/* [slot]: PVs of the first segment and new pieces */
 };
-
-/* Stripe i on the PV of area i of the last new piece (normal, first try). */
-static uint32_t follow_pieces(struct free_map *map, const struct place_state *st,
-			      uint32_t need, struct choice *out)
-{
-	uint32_t len = need;
-
-	for (unsigned i = 0; i < st->n; i++) {
-		struct pv_free *f = &map->slot[st->tslot[i]];
-		struct run *r = f->usable ? pv_largest(f) : NULL;
-
-		if (!r)
-			return 0;
-		out[i] = (struct choice){ st->tslot[i], 0, r, r->len < need ? r->len : need };
-		if (out[i].use < len)
-			len = out[i].use;
-	}
-	return len;
-}
 
 /*
  * Length of the next piece under one policy (0: the policy gives no more).
@@ -563,31 +721,34 @@ static uint32_t follow_pieces(struct free_map *map, const struct place_state *st
  * strictest up to the one asked: contiguous continues the LV's last segment
  * (or starts a new LV anywhere); cling puts stripe i on a PV of area i of
  * the first segment, then (striped) on any PV the LV uses; normal first
- * keeps each stripe on the PV of the last piece this request placed, then
- * takes any PV; anywhere may put stripes on one PV.
+ * clings to the PVs of the first segment and of the pieces this request
+ * placed (its own candidate rule), then takes any PV; anywhere may put
+ * stripes on one PV.
  */
 static uint32_t next_piece(struct free_map *map, enum alloc_policy phase,
 			   const struct place_state *st, uint32_t need, struct choice *ch)
 {
+	unsigned found;
 	uint32_t len;
 
 	switch (phase) {
 	case ALLOC_CONTIGUOUS:
 		if (st->has_tail)
 			return continue_tail(map, st->tslot, st->tend, st->n, need, ch);
-		return st->is_empty ? choose(map, need, st->n, 0, NULL, ch) : 0;
+		return st->is_empty ? choose(map, ROUND_FIT, need, st->n, NULL, ch) : 0;
 	case ALLOC_CLING:
 		if (st->is_empty)
 			return 0;
-		len = choose_cling(map, need, st->n, st->first_seg, ch);
-		if (!len && st->n > 1)
-			len = choose(map, need, st->n, 0, st->lv_pvs, ch);
+		len = choose_cling(map, need, st->n, st->first_seg, ch, &found);
+		/* Some stripes found their PV, not all: any PV the LV had (-vvvv). */
+		if (!len && found)
+			len = choose(map, ROUND_CLING_LV, need, st->n, st->lv_pvs, ch);
 		return len;
 	case ALLOC_ANYWHERE:
-		return choose(map, need, st->n, 1, NULL, ch);
+		return choose_anywhere(map, need, st->n, ch);
 	default:
-		len = st->pieces ? follow_pieces(map, st, need, ch) : 0;
-		return len ? len : choose(map, need, st->n, 0, NULL, ch);
+		len = choose(map, ROUND_CLING_LV, need, st->n, st->alloced_pvs, ch);
+		return len ? len : choose(map, ROUND_FIT, need, st->n, NULL, ch);
 	}
 }
 
@@ -615,6 +776,7 @@ static int place(struct free_map *map, const struct logical_volume *lv,
 		.is_empty = !lv->seg_count,
 		.first_seg = pool_alloc(map->mem, (size_t)n * map->nslots + 1),
 		.lv_pvs = pool_alloc(map->mem, map->nslots + 1),
+		.alloced_pvs = pool_alloc(map->mem, map->nslots + 1),
 	};
 	struct choice *ch = POOL_ARRAY(map->mem, struct choice, n);
 	uint32_t need = req->extents / n;
@@ -622,6 +784,10 @@ static int place(struct free_map *map, const struct logical_volume *lv,
 	st.has_tail = tail_of_lv(lv, req, st.tslot, st.tend);
 	if (lv->seg_count)
 		mark_cling(TAILQ_FIRST(&lv->segments), n, map->nslots, st.first_seg);
+	/* lvextend -vvvv: normal clings to these besides the new pieces' PVs. */
+	for (size_t i = 0; i < (size_t)n * map->nslots; i++)
+		if (st.first_seg[i])
+			st.alloced_pvs[i % map->nslots] = 1;
 	mark_lv_pvs(lv, st.lv_pvs);
 	for (unsigned p = 0; p < 4 && need && phases[p] <= policy; p++) {
 		uint32_t len;
@@ -630,12 +796,11 @@ static int place(struct free_map *map, const struct logical_volume *lv,
 			for (unsigned i = 0; i < n; i++) {
 				if (st.is_empty)		/* the new first segment */
 					st.first_seg[i * map->nslots + ch[i].slot] = 1;
-				st.lv_pvs[ch[i].slot] = 1;
+				st.alloced_pvs[ch[i].slot] = 1;
 			}
-			take(plan_add(plan, map->mem, n, len), ch, n, len, st.tslot, st.tend);
+			take(map, plan_add(plan, map->mem, n, len), ch, n, len, st.tslot, st.tend);
 			st.has_tail = 1;
 			st.is_empty = 0;
-			st.pieces++;
 			need -= len;
 		}
 	}

@@ -7,21 +7,27 @@
  *
  * Placement (derived by experiment with LVM2 2.03, lvcreate -vvvv):
  *  - the policies are tried in turn from the strictest up to the one asked
- *    (contiguous, cling, normal, anywhere), each placing as much as it can;
+ *    (contiguous, cling, normal, anywhere), each placing as much as it can,
+ *    one piece (a segment's worth, all stripes) per round;
+ *  - a PV's free runs are visited largest first; among equal runs in PE
+ *    order at first, but a run a round touched without using up (a
+ *    candidate it passed over, a piece's remainder) goes behind its equals;
  *  - contiguous continues the LV's last segment on the same PVs; for a new
  *    LV its first piece may go anywhere, as under normal;
  *  - cling puts stripe i on a PV of area i of the LV's first segment (the
- *    largest run there); a striped request then tries any PV the LV uses;
- *  - normal first keeps each stripe on the PV of the last piece this
- *    request placed (largest run), then on each PV one run is picked
- *    (visiting runs largest first, a run that holds the rest replaces the
- *    pick when smaller than what the pick would leave, or when both are
- *    exact fits; else the largest run); the PVs' picks are ranked by how
- *    much of the rest they give, ties in PV-list order (command line) or VG
- *    order; the top "stripes" picks form the next piece, as long as the
- *    shortest of them;
- *  - "normal" and "cling" never put two stripes of a piece on one PV,
- *    "anywhere" may.
+ *    first run there); when only some stripes find one, it tries any PV
+ *    the LV had;
+ *  - normal first clings to the PVs of the LV's first segment and of the
+ *    pieces this request placed, then takes any PV.  Each PV offers one candidate run: visiting its
+ *    runs, a run replaces the candidate when it fits in what the candidate
+ *    would leave over (holding the request, unless clinging); when the
+ *    candidate is used up, an exact fit replaces an exact fit, and when
+ *    clinging a run that gives less, or as much, replaces it, unless it is
+ *    "stale" (dropped as a candidate before).  The candidates are ranked by
+ *    how much they give, ties in PV-list order (command line) or VG order;
+ *    the top "stripes" form the piece, as long as the shortest of them;
+ *  - "normal" and "cling" never put two stripes of a piece on one PV;
+ *    "anywhere" chains candidates over all PVs and may reuse a run.
  */
 #ifndef OPENLVM_ALLOC_H
 #define OPENLVM_ALLOC_H

@@ -34,6 +34,24 @@ twins() {
 	done
 }
 
+# twins_sized SIZE...: like twins, one loop per SIZE on each side.
+twins_sized() {
+	local i=0 side s
+	for side in r o; do
+		for s in "$@"; do
+			truncate -s "$s" "$T/disk$i.img"
+			attach "$T/disk$i.img"
+			i=$((i + 1))
+		done
+	done
+	RDEV=("${LOOP[@]:0:$#}")
+	ODEV=("${LOOP[@]:$#:$#}")
+	rlvm pvcreate -q "${RDEV[@]}" >/dev/null
+	rlvm vgcreate -q rvg "${RDEV[@]}" >/dev/null
+	olvm pvcreate -q "${ODEV[@]}" >/dev/null
+	olvm vgcreate -q ovg "${ODEV[@]}" >/dev/null
+}
+
 # args SIDE ARGS...: ARGS with VG standing for the side's VG name and @N
 # (optionally followed by :ranges) for its N-th device.
 args() {
@@ -94,6 +112,29 @@ both_same() {
 		cat "$T/r.out" "$T/o.out" >&2
 		return 1
 	fi
+}
+
+# both_refuse ARGS...: LVM2 refuses; openlvm refuses with exit 5 and ovg's
+# metadata stays as it was.
+both_refuse() {
+	local seqno
+	seqno=$(rfield vgs -o vg_seqno ovg)
+	args r "$@"
+	if real_lv_cmd "${ARGS[@]}" >"$T/r.out" 2>&1; then
+		echo "LVM2 accepted: $*" >&2
+		return 1
+	fi
+	args o "$@"
+	olvm "${ARGS[@]}" >"$T/o.out" 2>&1 && {
+		echo "openlvm accepted: $*" >&2
+		return 1
+	}
+	olvm "${ARGS[@]}" >/dev/null 2>&1 || [ $? -eq 5 ] || {
+		echo "openlvm exit status not 5: $*" >&2
+		cat "$T/o.out" >&2
+		return 1
+	}
+	assert_equal "$(rfield vgs -o vg_seqno ovg)" "$seqno"
 }
 
 # norm SIDE: loop device names to @index of that side.
@@ -336,4 +377,141 @@ holes() {
 	same_lv_fields ovg
 	run rlvm lvs --noheadings -o lv_name,lv_tags --separator '|' ovg/ro
 	assert_equal "$(echo $output)" "ro|t1,t2"
+}
+
+# Issue 3: LVM2 visits a PV's equal free runs in PE order at first, but a
+# run a round touched without using up (a candidate passed over, a piece's
+# remainder) goes behind its equals; the first rounds of "normal" cling to
+# the PVs this request used, where a smaller run replaces a larger one.
+@test "(1) issue 3: equal 1-extent runs on one PV, striped in fragmented space" {
+	twins 4 100M
+	holes 0 0-2
+	holes 1 0-2
+	holes 2 2-3 6-6 10-10 13-13 16-16 20-20 23-23
+	holes 3 2-2 6-6 8-8 10-11 13-13 16-17 20-20 22-22
+	both lvcreate -n s -i2 -l 14 VG
+	same_layout
+	both lvcreate -n t -i2 -l 4 VG
+	same_layout
+	both lvremove -f VG/s VG/t
+	both lvcreate -n u -i2 -l 18 VG
+	same_layout
+	vg_clean ovg
+}
+
+@test "(1) issue 3 variations: linear LVs after a first piece elsewhere" {
+	local l
+	for l in 5 6 7; do
+		twins 2 100M
+		holes 0 0-2
+		holes 1 2-2 6-6 10-11 14-14 18-18
+		both lvcreate -n a -l $l VG
+		both lvcreate -n b -l 2 VG
+		same_layout
+		vg_clean ovg
+		teardown_loops
+		LOOP=()
+		rm -f "$T"/disk*.img
+	done
+	twins 2 100M
+	holes 0 0-5
+	holes 1 2-2 5-6 9-9 12-13 16-16 19-20
+	both lvcreate -n a -l 14 VG
+	same_layout
+}
+
+@test "(1) issue 3 variations: three and two stripes over four fragmented PVs" {
+	twins 4 100M
+	holes 0 0-2 5-6 9-12 14-14 18-21
+	holes 1 1-1 4-4 7-7 10-10 12-12 15-15 19-19 23-23
+	holes 2 2-5 7-8 12-13 17-21 23-23
+	holes 3 2-2 6-8 12-13 17-18 21-21
+	both lvcreate -n s -i3 -l 30 VG
+	same_layout
+	both lvremove -f VG/s
+	both lvcreate -n s -i2 -l 40 VG
+	same_layout
+	vg_clean ovg
+}
+
+@test "(1) lvextend of a striped LV: cling to its PVs, then normal" {
+	twins 4 100M
+	holes 0 12-13
+	holes 1 0-1 5-6 13-13
+	holes 2 3-13
+	holes 3 0-13
+	both lvcreate -n l7 -i2 -I64k -l 2 VG @0:13 @1:0
+	both lvextend -l +2 VG/l7 @0:12 @1:1
+	both lvextend -l +4 VG/l7 @1:5-6 @2:3-4
+	both lvextend -l +4 VG/l7
+	same_layout
+	both lvextend -l +6 VG/l7
+	same_layout
+	vg_clean ovg
+}
+
+@test "(1) --alloc anywhere: more stripes than PVs, runs of one PV" {
+	twins 3 100M
+	both lvcreate -n a -i5 -l 20 --alloc anywhere VG
+	both_refuse lvcreate -n n -i5 -l 5 VG
+	both_refuse lvcreate -n c -i4 -l 4 --alloc cling VG
+	both lvcreate -n b -i4 -l 8 --alloc anywhere VG
+	same_layout
+	vg_clean ovg
+	same_lv_fields ovg
+}
+
+@test "(1) --alloc anywhere in fragmented free space" {
+	twins 3 100M
+	holes 0 0-7 9-12 16-16 20-23
+	holes 1 1-1 3-4 7-8 11-13 15-15 17-21 23-23
+	holes 2
+	both lvcreate -n a -i4 -l 4 --alloc anywhere VG
+	same_layout
+	both lvcreate -n b -i3 -l 9 --alloc anywhere VG
+	same_layout
+	both_refuse lvcreate -n c -i3 -l 30 --alloc anywhere VG
+	vg_clean ovg
+}
+
+@test "(1) --alloc contiguous and cling with stripes: lvcreate and lvextend" {
+	twins 3 100M
+	both lvcreate -n c -i2 -l 4 --alloc contiguous VG
+	both lvcreate -n x -l 1 VG @1
+	both_refuse lvextend -l +2 --alloc contiguous VG/c
+	both lvcreate -n g -i3 -l 6 --alloc cling VG
+	both lvextend -l +3 --alloc cling VG/g
+	both lvextend -l +6 VG/g
+	# c keeps its contiguous policy; normal must be asked for.
+	both_refuse lvextend -l +2 VG/c
+	both lvextend -l +2 --alloc normal VG/c
+	both lvextend -l +2 --alloc anywhere VG/g
+	both_refuse lvcreate -n big -i2 -l 60 --alloc contiguous VG
+	same_layout
+	vg_clean ovg
+}
+
+@test "(1) PVs of different sizes: stripes == PVs, then the larger PVs only" {
+	twins_sized 40M 60M 100M
+	both lvcreate -n a -i3 -l 15 VG
+	both lvcreate -n b -i2 -l 20 VG
+	both_refuse lvcreate -n c -i3 -l 9 VG
+	both lvextend -l +4 VG/b
+	both lvcreate -n d -i3 -l 6 --alloc anywhere VG
+	same_layout
+	vg_clean ovg
+	same_lv_fields ovg
+}
+
+@test "(1) lvextend --alloc anywhere: no contiguous continuation of two stripes on one PV" {
+	twins 4 100M
+	holes 0 0-1 4-5 8-15 17-23
+	holes 1 1-8 11-14 16-23
+	holes 2 0-1 3-6 10-11 13-15 18-19 22-23
+	holes 3 0-2 5-8 12-12 15-16 19-23
+	both lvcreate -n a -i5 -l 20 --alloc anywhere VG
+	both lvcreate -n b -l 2 VG
+	both lvextend -l +5 --alloc anywhere VG/a
+	same_layout
+	vg_clean ovg
 }

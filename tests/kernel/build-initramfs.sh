@@ -8,8 +8,8 @@
 #
 # It holds busybox (static) with its applet links, the modules that
 # device-mapper, loop, virtio disks and ext4 need, openlvm's build, bash,
-# bats-core, e2fsprogs, Debian's lvm/dmsetup (when installed) with every
-# shared library they load, and tests/kernel itself.
+# bats-core, e2fsprogs, mkfs.xfs, Debian's lvm/dmsetup (when installed) with
+# every shared library they load, and tests/kernel itself.
 set -eu
 
 kroot=$(cd "$1" && pwd) kver=$2 out=$3
@@ -99,6 +99,9 @@ done
 ln -sf mke2fs "$stage/sbin/mkfs.ext4"
 ln -sf e2fsck "$stage/sbin/fsck.ext4"
 [ -f /etc/mke2fs.conf ] && copy_file /etc/mke2fs.conf
+
+# mkfs.xfs (when installed): lvreduce -r must refuse to shrink XFS.
+src=$(PATH=/sbin:/usr/sbin:$PATH command -v mkfs.xfs) && copy_bin "$src" /sbin/mkfs.xfs
 
 # util-linux and coreutils programs whose busybox versions lack options
 # the tests or fsadm use (dd: direct I/O; stat: -c formats).

@@ -395,8 +395,115 @@ static void test_stripes_need_distinct_pvs(void **state)
 	r.policy = ALLOC_ANYWHERE;
 	r.extents = 3;
 	assert_int_equal(lv_extend(lv, &r), 0);
-	assert_string_equal(layout(lv), "3:pv0@0,pv0@2,pv1@0");
+	/* LVM2: the largest run of pv0 first, then the run that fits. */
+	assert_string_equal(layout(lv), "3:pv0@2,pv0@0,pv1@0");
 	assert_int_equal(vg_validate(vg), 0);
+	vg_free(vg);
+}
+
+/* lv_extend with a policy; the layout LVM2 chose is checked by the caller. */
+static struct logical_volume *create_policy(struct volume_group *vg, const char *name,
+					    uint32_t extents, uint32_t stripes,
+					    enum alloc_policy policy)
+{
+	struct logical_volume *lv = vg_add_lv(vg, name);
+	struct alloc_request r = req_of(extents, stripes);
+
+	r.policy = policy;
+	lv->status = LV_READ | LV_WRITE | LV_VISIBLE;
+	assert_int_equal(lv_extend(lv, &r), 0);
+	assert_int_equal(vg_validate(vg), 0);
+	return lv;
+}
+
+/*
+ * Issue 3 (layouts from LVM2 2.03.16, lvcreate -i2 -l 14 and -l 18): the
+ * first round only considered pv3's 10-11, which then goes behind its
+ * equal 16-17; the rounds that cling to pv2/pv3 take the smaller run.
+ */
+static void test_touched_runs_go_behind(void **state)
+{
+	static const struct {
+		uint32_t extents;
+		const char *want;
+	} cases[] = {
+		{ 14, "6:pv0@0,pv1@0 4:pv2@2,pv3@16 2:pv2@23,pv3@22 2:pv2@6,pv3@10" },
+		{ 18, "6:pv0@0,pv1@0 4:pv2@2,pv3@16 2:pv2@23,pv3@22 2:pv2@6,pv3@2 "
+		      "2:pv2@10,pv3@6 2:pv2@13,pv3@10" },
+	};
+
+	(void)state;
+	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct volume_group *vg = make_vg(4, 24);
+
+		leave_holes(vg, 0, "0-2");
+		leave_holes(vg, 1, "0-2");
+		leave_holes(vg, 2, "2-3 6-6 10-10 13-13 16-16 20-20 23-23");
+		leave_holes(vg, 3, "2-2 6-6 8-8 10-11 13-13 16-17 20-20 22-22");
+		assert_string_equal(layout(create(vg, "s", cases[i].extents, 2)), cases[i].want);
+		assert_int_equal(vg_validate(vg), 0);
+		vg_free(vg);
+	}
+}
+
+/*
+ * Linear after a first piece on pv0 (LVM2, lvcreate -l 6 / -l 7): pv1's
+ * first 1-extent run went behind its equals when the first round passed
+ * it over; the first round clinging to pv1 takes its last run, later ones
+ * keep the first unless a smaller run comes.
+ */
+static void test_cling_rounds(void **state)
+{
+	static const struct {
+		const char *holes;
+		uint32_t extents;
+		const char *want;
+	} cases[] = {
+		{ "2-2 6-6 10-10 14-14 18-18", 5, "3:pv0@0 1:pv1@6 1:pv1@2" },
+		{ "2-2 6-6 10-10 14-14 18-18", 6, "3:pv0@0 1:pv1@6 1:pv1@2 1:pv1@10" },
+		{ "2-2 6-6 10-11 14-14 18-18", 6, "3:pv0@0 2:pv1@10 1:pv1@18" },
+		{ "2-2 6-6 10-11 14-14 18-18", 7, "3:pv0@0 2:pv1@10 1:pv1@18 1:pv1@2" },
+		{ "2-2 6-6 8-8 10-11 13-13 16-17 20-20 22-22", 9,
+		  "3:pv0@0 2:pv1@16 1:pv1@22 1:pv1@2 1:pv1@6 1:pv1@10" },
+	};
+
+	(void)state;
+	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct volume_group *vg = make_vg(2, 24);
+
+		leave_holes(vg, 0, "0-2");
+		leave_holes(vg, 1, cases[i].holes);
+		assert_string_equal(layout(create(vg, "a", cases[i].extents, 1)), cases[i].want);
+		vg_free(vg);
+	}
+}
+
+/*
+ * "anywhere" (LVM2): more stripes than PVs reuse a PV's run in a second
+ * pass; in fragmented space a PV gives several runs, each one fitting in
+ * what the previous left.
+ */
+static void test_anywhere_stripes(void **state)
+{
+	struct volume_group *vg = make_vg(3, 24);
+
+	(void)state;
+	assert_string_equal(layout(create_policy(vg, "a", 20, 5, ALLOC_ANYWHERE)),
+			    "20:pv0@0,pv1@0,pv2@0,pv0@4,pv1@4");
+	vg_free(vg);
+
+	vg = make_vg(2, 24);
+	leave_holes(vg, 0, "0-7 9-12 16-16 20-23");
+	leave_holes(vg, 1, "1-1 3-4 7-8 11-13 15-15 17-21 23-23");
+	assert_string_equal(layout(create_policy(vg, "b", 4, 4, ALLOC_ANYWHERE)),
+			    "4:pv0@0,pv0@9,pv0@16,pv1@17");
+	vg_free(vg);
+
+	vg = make_vg(2, 24);
+	leave_holes(vg, 0, "0-1 5-5 8-9 12-13 15-16 18-20 22-23");
+	leave_holes(vg, 1, "2-3 6-13 15-19 22-23");
+	assert_string_equal(layout(create_policy(vg, "c", 9, 3, ALLOC_ANYWHERE)),
+			    "6:pv0@18,pv0@0,pv0@8 3:pv0@15,pv1@6,pv1@15");
 	vg_free(vg);
 }
 
@@ -606,6 +713,9 @@ int main(void)
 		cmocka_unit_test(test_reduce),
 		cmocka_unit_test(test_virtual_segments),
 		cmocka_unit_test(test_large_vg),
+		cmocka_unit_test(test_touched_runs_go_behind),
+		cmocka_unit_test(test_cling_rounds),
+		cmocka_unit_test(test_anywhere_stripes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
