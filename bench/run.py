@@ -2,27 +2,40 @@
 """Benchmark openlvm against Debian's real LVM2 on the same loop devices.
 
 For each configuration (N LVs on P loop devices) the driver builds a VG
-quickly (openlvm pvcreate with a large --metadatasize, then the generated
-metadata text is restored with openlvm's vgcfgrestore), checks that both
-tools report the same VG, then times every operation for both tools,
-alternating them: openlvm, LVM2, openlvm, LVM2, ...  One warm-up round,
-then RUNS timed rounds; the median is reported.  Time is wall clock around
-posix_spawn + wait4 of the lvm process (whole process), and the peak RSS
-comes from wait4's rusage of the same run.
+quickly (openlvm pvcreate with a --metadatasize big enough for two copies
+of the text, then the generated metadata text is restored with openlvm's
+vgcfgrestore), checks that both tools report the same VG, then times every
+operation for both tools, alternating them: openlvm, LVM2, openlvm, LVM2,
+...  One warm-up round, then RUNS timed rounds; the median is reported.
+Time is wall clock around posix_spawn + wait4 of the lvm process (whole
+process) with its CPU time from wait4's rusage; peak RSS comes from one
+more round under GNU time.  Then a shell script of lvcreate calls in a row
+per tool (--script-len, shortened to fit --script-budget seconds for the
+slower tool; rows record the number of calls), and callgrind instruction
+counts of openlvm's hot commands.
+
+The series: N LVs on one PV (--lvs), and --pv-lvs LVs on P PVs (--pvs);
+loop devices past the existing ones are added through /dev/loop-control
+(their nodes made from sysfs when no devtmpfs does it).
 
 Both tools run with one private LVM_SYSTEM_DIR whose filters accept only
 the benchmark's loop devices; backup and archive are off for both, and
 LVM2 gets --driverloaded n (no device-mapper in this kernel) and lvcreate
-also -an -Zn (openlvm accepts and ignores the same options).
+also -an -Zn (openlvm accepts the same options).
 
 Needs root, loop devices and Debian's lvm2.  --quick runs one small
 configuration once and asserts only that both tools see the same VG
-(exit 0), never timings; it prints TAP.
+(exit 0), never timings; it prints TAP.  --full (the default settings)
+is the committed configuration; it takes about 15-20 minutes on a quiet
+2-core machine.
 
-Usage: bench/run.py [--quick] [--lvs 100,1000,10000,50000] [--pvs 16,128]
-                    [--pv-lvs 1000] [--runs 5] [--out bench/results]
+Usage: bench/run.py [--quick | --full] [--lvs 100,1000,10000,50000]
+                    [--pvs 16,128] [--pv-lvs 1000] [--runs 5]
+                    [--script-len 200] [--script-runs 1] [--script-budget 120]
+                    [--script-max-lvs 10000] [--no-callgrind] [--out DIR]
 """
 import argparse
+import fcntl
 import json
 import os
 import platform
@@ -31,6 +44,7 @@ import statistics
 import subprocess
 import sys
 import signal
+import stat
 import tempfile
 import threading
 import time
@@ -38,6 +52,9 @@ import time
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXTENT_SECTORS = 8192           # 4 MiB extents, LVM2's default
 VG = "benchvg"
+
+# The lvcreate script's operation; its rows carry the number of calls.
+SCRIPT_OP = "lvcreate_script"
 
 # (operation name, argv after "lvm", mutates the VG)
 READ_OPS = [
@@ -148,6 +165,37 @@ def metadata_text(pvs, nlv):
     return "\n".join(out)
 
 
+LOOP_CTL_GET_FREE = 0x4C82
+
+
+def loop_node(n):
+    """/dev/loopN, made from sysfs when no devtmpfs or udev made it (a
+    container's static /dev often holds only loop0-7)."""
+    path = "/dev/loop%d" % n
+    if not os.path.exists(path):
+        with open("/sys/block/loop%d/dev" % n) as f:
+            major, minor = (int(x) for x in f.read().split(":"))
+        os.mknod(path, 0o660 | stat.S_IFBLK, os.makedev(major, minor))
+    return path
+
+
+def attach_loop(img):
+    """A free loop device backing img; the kernel adds devices past
+    max_loop on demand through /dev/loop-control."""
+    for _ in range(3):
+        p = subprocess.run(["losetup", "-f", "--show", img], capture_output=True, text=True)
+        if p.returncode == 0:
+            return p.stdout.strip()
+        # No free node: allocate one, make its node, and try again.
+        fd = os.open("/dev/loop-control", os.O_RDWR)
+        try:
+            n = fcntl.ioctl(fd, LOOP_CTL_GET_FREE)
+        finally:
+            os.close(fd)
+        loop_node(n)
+    raise RuntimeError("losetup %s: %s" % (img, p.stderr.strip()))
+
+
 class Setup:
     """Loop devices, config directory and the VG of one configuration."""
 
@@ -168,9 +216,7 @@ class Setup:
                 img = os.path.join(self.dir, "pv%d.img" % i)
                 with open(img, "wb") as f:
                     f.truncate(size)
-                dev = subprocess.run(["losetup", "-f", "--show", img], check=True,
-                                     capture_output=True, text=True).stdout.strip()
-                self.loops.append(dev)
+                self.loops.append(attach_loop(img))
         except Exception:
             self.close()
             raise
@@ -283,6 +329,20 @@ def time_round(s, t, keep, backup_file):
         t.timed("lvremove", tool, ["lvremove", "-f", VG + "/new_" + tool.name], keep)
 
 
+def script_calls(args, t):
+    """Length of the lvcreate script: --script-len, shortened so that the
+    slower tool's run should fit in --script-budget seconds, judged by the
+    median single lvcreate just measured (LVM2 needs ~0.5 s per call at
+    10,000 LVs on a busy 2-core machine)."""
+    if args.script_budget <= 0:
+        return args.script_len
+    medians = [median([x[0] for x in xs]) for (op, _), xs in t.samples.items()
+               if op == "lvcreate"]
+    if not medians or max(medians) <= 0:
+        return args.script_len
+    return max(1, min(args.script_len, int(args.script_budget * 1e3 / max(medians))))
+
+
 def time_script(s, t, count, keep):
     """count lvcreate calls in a row from one shell script, per tool."""
     for tool in (s.openlvm, s.lvm2):
@@ -296,7 +356,7 @@ def time_script(s, t, count, keep):
         if rc != 0:
             raise RuntimeError("%s script failed: %s" % (tool.name, err.strip()))
         if keep:
-            t.add("lvcreate_x%d" % count, tool, ms, rss, cpu)
+            t.add(SCRIPT_OP, tool, ms, rss, cpu)
         # One LVM2 call: openlvm's lvremove of several LVs deadlocks on
         # its own VG lock (reported; cmd/ is not the benchmark's).
         names = [VG + "/s%d" % i for i in range(count)]
@@ -346,9 +406,15 @@ def bench_config(args, nlv, npv, log):
             t.rss_round = True
             time_round(s, t, True, backup_file)
             t.rss_round = False
-        if args.script_len > 0 and nlv <= args.script_max_lvs:
-            for r in range(args.script_runs + 1):
-                time_script(s, t, args.script_len, r > 0)
+        calls = script_calls(args, t)
+        if args.script_len > 0 and args.script_runs > 0 and nlv <= args.script_max_lvs:
+            # No warm-up round: the rounds above warmed the caches, and each
+            # run is already many calls.
+            t0 = time.time()
+            for r in range(args.script_runs):
+                time_script(s, t, calls, True)
+            log("# N=%d LVs on %d PVs: %d runs of %d lvcreate calls per tool in %.1f s"
+                % (nlv, npv, args.script_runs, calls, time.time() - t0))
         same, a, b = s.same_vg()
         if not same:
             raise RuntimeError("the VG differs between the tools after the benchmark: %s"
@@ -362,6 +428,7 @@ def bench_config(args, nlv, npv, log):
                          "max_ms": round(max(x[0] for x in xs), 3),
                          "median_cpu_ms": round(median([x[2] for x in xs]), 3),
                          "runs": len(xs),
+                         "calls": calls if op == SCRIPT_OP else 1,
                          "max_rss_kib": t.rss.get((op, tool)),
                          "samples_ms": [round(x[0], 3) for x in xs]})
         return rows, counts
@@ -404,7 +471,7 @@ def ratios(rows):
     for (nlv, npv, op), d in sorted(by.items()):
         if "openlvm" in d and "lvm2" in d:
             o, l = d["openlvm"], d["lvm2"]
-            out.append({"lvs": nlv, "pvs": npv, "op": op,
+            out.append({"lvs": nlv, "pvs": npv, "op": op, "calls": o.get("calls", 1),
                         "openlvm_ms": o["median_ms"], "lvm2_ms": l["median_ms"],
                         "ratio": round(l["median_ms"] / o["median_ms"], 1),
                         "openlvm_cpu_ms": o["median_cpu_ms"], "lvm2_cpu_ms": l["median_cpu_ms"],
@@ -420,9 +487,10 @@ def write_results(args, meta, rows, counts, configs):
     os.makedirs(args.out, exist_ok=True)
     table = ratios(rows)
     with open(os.path.join(args.out, "results.json"), "w") as f:
-        json.dump({"machine": meta, "configs": configs, "results": rows,
+        json.dump({"machine": meta, "settings": settings(args), "configs": configs,
+                   "results": rows,
                    "summary": table, "callgrind_instructions": counts}, f, indent=1)
-    cols = ["lvs", "pvs", "op", "openlvm_ms", "lvm2_ms", "ratio",
+    cols = ["lvs", "pvs", "op", "calls", "openlvm_ms", "lvm2_ms", "ratio",
             "openlvm_cpu_ms", "lvm2_cpu_ms", "cpu_ratio",
             "openlvm_rss_kib", "lvm2_rss_kib", "rss_ratio"]
     with open(os.path.join(args.out, "results.csv"), "w") as f:
@@ -432,26 +500,54 @@ def write_results(args, meta, rows, counts, configs):
     with open(os.path.join(args.out, "machine.txt"), "w") as f:
         for k, v in meta.items():
             f.write("%s: %s\n" % (k, v))
+        f.write("settings: %s\n" % " ".join("%s=%s" % kv for kv in settings(args).items()))
     return table
 
 
-def parse_args():
+# The committed configuration (README "Performance"): issue 7's series.
+FULL = {"lvs": "100,1000,10000,50000", "pvs": "16,128", "pv_lvs": 1000, "runs": 5,
+        "script_len": 200, "script_runs": 1, "script_max_lvs": 10000,
+        "script_budget": 120, "callgrind": True}
+
+SETTINGS = list(FULL)
+
+
+def settings(args):
+    return {k: getattr(args, k) for k in SETTINGS}
+
+
+def parse_args(argv=None):
     p = argparse.ArgumentParser(description="openlvm vs LVM2 benchmark")
     p.add_argument("--quick", action="store_true",
                    help="one small VG, one run, correctness only (TAP)")
-    p.add_argument("--lvs", default="100,1000,10000,50000")
-    p.add_argument("--pvs", default="16,128", help="PV counts for the PV series")
-    p.add_argument("--pv-lvs", type=int, default=1000, help="LVs in the PV series")
-    p.add_argument("--runs", type=int, default=5)
-    p.add_argument("--script-len", type=int, default=200)
-    p.add_argument("--script-runs", type=int, default=2)
-    p.add_argument("--script-max-lvs", type=int, default=1000,
+    p.add_argument("--full", action="store_true",
+                   help="exactly the committed configuration, which is also the "
+                   "default: %s (overrides the options below)"
+                   % ", ".join("%s=%s" % kv for kv in FULL.items()))
+    p.add_argument("--lvs", default=FULL["lvs"],
+                   help="LV counts of the LV series (one PV)")
+    p.add_argument("--pvs", default=FULL["pvs"], help="PV counts of the PV series")
+    p.add_argument("--pv-lvs", type=int, default=FULL["pv_lvs"], help="LVs in the PV series")
+    p.add_argument("--runs", type=int, default=FULL["runs"],
+                   help="timed runs after one warm-up")
+    p.add_argument("--script-len", type=int, default=FULL["script_len"],
+                   help="lvcreate calls in the script (0: no script)")
+    p.add_argument("--script-runs", type=int, default=FULL["script_runs"],
+                   help="timed runs of the script")
+    p.add_argument("--script-max-lvs", type=int, default=FULL["script_max_lvs"],
                    help="run the lvcreate script only up to this many LVs")
+    p.add_argument("--script-budget", type=float, default=FULL["script_budget"],
+                   help="seconds one script run of the slower tool may take: the script "
+                   "is shortened to fit (0: never)")
     p.add_argument("--no-callgrind", dest="callgrind", action="store_false")
     p.add_argument("--out", default=os.path.join(TOP, "bench", "results"))
     p.add_argument("--openlvm", default=os.path.join(TOP, "lvm"))
     p.add_argument("--lvm2", default=shutil.which("lvm", path="/sbin:/usr/sbin") or "/sbin/lvm")
-    return p.parse_args()
+    args = p.parse_args(argv)
+    if args.full:
+        for k, v in FULL.items():
+            setattr(args, k, v)
+    return args
 
 
 def skip_reason(args):
@@ -472,7 +568,7 @@ def skip_reason(args):
 def quick(args):
     """Correctness only: both tools see the same VG before and after a round."""
     print("1..2")
-    args.runs, args.script_len, args.script_runs, args.callgrind = 0, 3, 0, False
+    args.runs, args.script_len, args.script_runs, args.callgrind = 0, 3, 1, False
     try:
         rows, _ = bench_config(args, 50, 2, lambda m: print(m))
         print("ok 1 - bench: VG of 50 LVs on 2 PVs reads the same in openlvm and LVM2")
@@ -496,8 +592,10 @@ def main():
         return quick(args)
     configs = [(int(n), 1) for n in args.lvs.split(",") if n]
     configs += [(args.pv_lvs, int(p)) for p in args.pvs.split(",") if p]
+    configs = list(dict.fromkeys(configs))
     meta = machine_info(args)
     rows, counts = [], {}
+    start = time.time()
     for nlv, npv in configs:
         r, c = bench_config(args, nlv, npv, lambda m: print(m, flush=True))
         rows += r
@@ -505,11 +603,12 @@ def main():
         table = write_results(args, meta, rows, counts, configs)
         for x in table:
             if x["lvs"] == nlv and x["pvs"] == npv:
-                print("%6d LVs %3d PVs %-14s openlvm %8.2f ms  lvm2 %9.2f ms  x%-6.1f "
+                print("%6d LVs %3d PVs %-15s openlvm %8.2f ms  lvm2 %9.2f ms  x%-6.1f "
                       "cpu %8.2f / %9.2f ms  rss %s / %s KiB"
                       % (nlv, npv, x["op"], x["openlvm_ms"], x["lvm2_ms"], x["ratio"],
                          x["openlvm_cpu_ms"], x["lvm2_cpu_ms"], x["openlvm_rss_kib"],
                          x["lvm2_rss_kib"]), flush=True)
+        print("# %.0f s so far" % (time.time() - start), flush=True)
     return 0
 
 

@@ -387,64 +387,141 @@ int act_wanted(struct activation *a, const struct logical_volume *lv, enum act_m
 	return 1;
 }
 
-static unsigned count_open(struct activation *a, const struct volume_group *vg)
+/*
+ * One DM_DEV_STATUS per LV, taken once: its answer serves the open check,
+ * the removal and the summary count of a whole-VG deactivation, which
+ * otherwise asked the kernel three times per LV.  Under emulation each
+ * ioctl is dear and a VG may hold 10,000 LVs.
+ */
+struct lv_state {
+	const struct logical_volume *lv;
+	int failed;		/* the query failed (logged) */
+	struct kdm_info info;
+};
+
+static struct lv_state *query_lvs(struct activation *a, const struct volume_group *vg,
+				  unsigned *count)
 {
 	const struct logical_volume *lv;
-	struct kdm_info info;
+	struct lv_state *s;
 	unsigned n = 0;
 
 	TAILQ_FOREACH(lv, &vg->lvs, list)
-		if (!act_lv_info(a, lv, &info) && info.exists && info.open_count > 0)
-			n++;
-	return n;
+		n++;
+	s = pool_alloc(a->cmd->mem, (n ? n : 1) * sizeof(*s));
+	n = 0;
+	TAILQ_FOREACH(lv, &vg->lvs, list) {
+		s[n].lv = lv;
+		s[n].failed = act_lv_info(a, lv, &s[n].info) != 0;
+		n++;
+	}
+	*count = n;
+	return s;
 }
 
-static unsigned count_active(struct activation *a, const struct volume_group *vg)
+static unsigned count_open(const struct lv_state *s, unsigned n)
 {
-	const struct logical_volume *lv;
-	unsigned n = 0;
+	unsigned open = 0;
 
-	if (a->cmd->test_mode || a->disabled)
+	for (unsigned i = 0; i < n; i++)
+		if (!s[i].failed && s[i].info.exists && s[i].info.open_count > 0)
+			open++;
+	return open;
+}
+
+/* Removes every existing device of s; *left counts the visible LVs still active. */
+static int remove_devices(struct activation *a, struct lv_state *s, unsigned n, unsigned *left)
+{
+	struct kdm_removal *rm = pool_alloc(a->cmd->mem, (n ? n : 1) * sizeof(*rm));
+	unsigned count = 0;
+	int r = 0;
+
+	*left = 0;
+	for (unsigned i = 0; i < n; i++) {
+		const struct logical_volume *lv = s[i].lv;
+
+		if (s[i].failed) {
+			r = -1;
+			continue;
+		}
+		if (!s[i].info.exists || a->cmd->test_mode)
+			continue;
+		rm[count] = (struct kdm_removal){ .name = s[i].info.name, .vg = lv->vg->name,
+						  .lv = link_name(lv) };
+		count++;
+	}
+	if (kdm_remove_all(&a->policy, rm, count))
+		r = -1;
+	/* Only visible LVs have a link name, and only they are counted. */
+	for (unsigned i = 0; i < count; i++)
+		*left += rm[i].failed && rm[i].lv;
+	return r;
+}
+
+static int deactivate_vg(struct activation *a, struct volume_group *vg, unsigned *left)
+{
+	struct lv_state *s;
+	unsigned n, open;
+
+	*left = 0;
+	if (a->disabled)
 		return 0;
-	TAILQ_FOREACH(lv, &vg->lvs, list)
-		if (lv_is_visible(lv) && act_lv_is_active(a, lv))
-			n++;
-	return n;
+	s = query_lvs(a, vg, &n);
+	open = count_open(s, n);
+	if (open) {
+		log_error("Can't deactivate volume group \"%s\" with %u open logical volume(s)",
+			  vg->name, open);
+		for (unsigned i = 0; i < n; i++)
+			*left += lv_is_visible(s[i].lv) && !s[i].failed && s[i].info.exists &&
+				 !a->cmd->test_mode;
+		return -1;
+	}
+	return remove_devices(a, s, n, left);
 }
 
 int act_vg_deactivate_quiet(struct activation *a, struct volume_group *vg)
 {
+	unsigned left;
+
+	return deactivate_vg(a, vg, &left);
+}
+
+/* -ay: a wanted LV is active once activated; only the others are asked. */
+static int activate_vg(struct activation *a, struct volume_group *vg, enum act_mode mode,
+		       unsigned *active)
+{
 	const struct logical_volume *lv;
-	unsigned open = count_open(a, vg);
+	int real = !a->disabled && !a->cmd->test_mode;
 	int r = 0;
 
-	if (open) {
-		log_error("Can't deactivate volume group \"%s\" with %u open logical volume(s)",
-			  vg->name, open);
-		return -1;
-	}
-	TAILQ_FOREACH(lv, &vg->lvs, list)
-		if (act_deactivate(a, lv))
+	*active = 0;
+	TAILQ_FOREACH(lv, &vg->lvs, list) {
+		if (!lv_is_visible(lv))
+			continue;
+		if (act_wanted(a, lv, mode)) {
+			if (!act_activate(a, lv)) {
+				*active += real;
+				continue;
+			}
 			r = -1;
+		}
+		*active += real && act_lv_is_active(a, lv);
+	}
 	return r;
 }
 
 int act_vg(struct activation *a, struct volume_group *vg, enum act_mode mode)
 {
-	const struct logical_volume *lv;
-	int r = 0;
+	unsigned active;
+	int r;
 
 	if (mode == ACT_NO) {
-		if (act_vg_deactivate_quiet(a, vg))
-			r = -1;
+		r = deactivate_vg(a, vg, &active);
 	} else {
 		if (!a->disabled && !a->cmd->test_mode && !act_usable(a))
 			return -1;
-		TAILQ_FOREACH(lv, &vg->lvs, list)
-			if (lv_is_visible(lv) && act_wanted(a, lv, mode) && act_activate(a, lv))
-				r = -1;
+		r = activate_vg(a, vg, mode, &active);
 	}
-	log_print("%u logical volume(s) in volume group \"%s\" now active", count_active(a, vg),
-		  vg->name);
+	log_print("%u logical volume(s) in volume group \"%s\" now active", active, vg->name);
 	return r;
 }

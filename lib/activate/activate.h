@@ -105,6 +105,14 @@ int kdm_reload(const struct kdm_policy *p, const char *name, const struct dm_tab
 	       int read_only);
 /* Removes the device and its nodes; refuses while open. */
 int kdm_remove(const struct kdm_policy *p, const char *name, const char *vg, const char *lv);
+/* One device for kdm_remove_all; vg/lv name the /dev/VG/LV link (lv NULL: none). */
+struct kdm_removal {
+	const char *name, *vg, *lv;
+	int failed;		/* out: still there (logged) */
+	int err;		/* errno of the concurrent attempt */
+};
+/* kdm_remove of many devices, several at once when udev is not synced with. */
+int kdm_remove_all(const struct kdm_policy *p, struct kdm_removal *items, unsigned n);
 int kdm_rename(const struct kdm_policy *p, const char *old_name, const char *new_name,
 	       const char *vg, const char *old_lv, const char *new_lv);
 /* Frees libdevmapper's per-process state; call once at the end of a command. */

@@ -19,16 +19,20 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <libdevmapper.h>
+#include <linux/dm-ioctl.h>
 
 #include "activate/activate.h"
 #include "misc/log.h"
@@ -363,6 +367,109 @@ int kdm_remove(const struct kdm_policy *p, const char *name, const char *vg, con
 	if (we_keep_nodes(p))
 		return kdm_node_del(p->dev_dir, name, vg, lv);
 	return 0;
+}
+
+/*
+ * Removal of many devices (vgchange -an).  The kernel's DM_DEV_REMOVE
+ * mostly waits (for RCU grace periods: ~45 ms per device under the
+ * kernel suite's emulation, 95% of a 1,000-LV -an, LVM2's too), and
+ * concurrent removals share those waits: with 8 threads -an of 1,000 LVs
+ * took 7.4 s instead of 46 s (tests/kernel/bench.sh).  The threads issue
+ * the ioctls themselves (libdevmapper's task state is not thread-safe);
+ * the nodes are removed afterwards, in order.  With udev syncing, and for
+ * whatever fails here (EBUSY: retried), libdevmapper removes one device
+ * at a time as kdm_remove does.
+ */
+#define REMOVE_WORKERS 8
+
+struct removal_batch {
+	int control;
+	uint32_t event_nr;
+	struct kdm_removal *items;
+	unsigned n;
+	atomic_uint next;
+};
+
+static int raw_remove(int control, const char *name, uint32_t event_nr)
+{
+	struct dm_ioctl io;
+
+	if (strlen(name) >= sizeof(io.name))
+		return ENAMETOOLONG;
+	memset(&io, 0, sizeof(io));
+	io.version[0] = DM_VERSION_MAJOR;
+	io.data_size = sizeof(io);
+	io.data_start = sizeof(io);
+	io.event_nr = event_nr;
+	io.flags = DM_SKIP_BDGET_FLAG;	/* no open count wanted back */
+	memcpy(io.name, name, strlen(name) + 1);
+	return ioctl(control, DM_DEV_REMOVE, &io) ? errno : 0;
+}
+
+static void *remove_worker(void *arg)
+{
+	struct removal_batch *b = arg;
+	unsigned i;
+
+	while ((i = atomic_fetch_add(&b->next, 1)) < b->n)
+		b->items[i].err = raw_remove(b->control, b->items[i].name, b->event_nr);
+	return NULL;
+}
+
+/* The udev flags libdevmapper passes in event_nr when not syncing (as seen
+ * in strace: the primary-source flag is its own addition). */
+static uint32_t udev_flags(const struct kdm_policy *p)
+{
+	uint32_t flags = DM_UDEV_DISABLE_LIBRARY_FALLBACK | DM_UDEV_PRIMARY_SOURCE_FLAG;
+
+	if (!p->udev_rules)
+		flags |= DM_UDEV_DISABLE_DM_RULES_FLAG | DM_UDEV_DISABLE_SUBSYSTEM_RULES_FLAG;
+	return flags << DM_UDEV_FLAGS_SHIFT;
+}
+
+/* Sets items[].err, unless the control node cannot be opened. */
+static void remove_concurrently(const struct kdm_policy *p, struct kdm_removal *items,
+				unsigned n)
+{
+	struct removal_batch b = { .items = items, .n = n, .event_nr = udev_flags(p) };
+	pthread_t tid[REMOVE_WORKERS - 1];
+	unsigned started = 0;
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/mapper/control", p->dev_dir);
+	b.control = open(path, O_RDWR | O_CLOEXEC);
+	if (b.control < 0)
+		return;
+	atomic_init(&b.next, 0);
+	while (started < REMOVE_WORKERS - 1 && started + 1 < n &&
+	       !pthread_create(&tid[started], NULL, remove_worker, &b))
+		started++;
+	remove_worker(&b);
+	while (started)
+		pthread_join(tid[--started], NULL);
+	close(b.control);
+}
+
+int kdm_remove_all(const struct kdm_policy *p, struct kdm_removal *items, unsigned n)
+{
+	int r = 0;
+
+	for (unsigned i = 0; i < n; i++)
+		items[i].err = -1;
+	if (n > 1 && !(p->udev_sync && udev_running()))
+		remove_concurrently(p, items, n);
+	for (unsigned i = 0; i < n; i++) {
+		struct kdm_removal *it = &items[i];
+
+		if (it->err)
+			it->failed = kdm_remove(p, it->name, it->vg, it->lv) != 0;
+		else
+			it->failed = we_keep_nodes(p) &&
+				     kdm_node_del(p->dev_dir, it->name, it->vg, it->lv);
+		if (it->failed)
+			r = -1;
+	}
+	return r;
 }
 
 int kdm_rename(const struct kdm_policy *p, const char *old_name, const char *new_name,

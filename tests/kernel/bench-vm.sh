@@ -4,12 +4,25 @@
 # Debian's LVM2 and for openlvm, in the same boot on the same disks, and
 # checks that both load the same tables.
 #
-#   bench-vm.sh [N]        N LVs (default 1000) on the virtio disks
+#   bench-vm.sh [N] [rounds=R] [strace]
+#       N LVs (default 1000) on the virtio disks; R rounds (default 3) of
+#       -ay/-an per tool, the tools alternating; strace: then one more
+#       -ay/-an per tool with the -an under strace -f -T, summarised, and
+#       the kernel's share (dmsetup remove from one and from four processes)
 #
 # The VG is made in one step: LVM2 writes an empty VG, its backup gets N
 # one-extent LVs appended and vgcfgrestore writes that back.
 set -u
 n=${1:-1000}
+rounds=3
+profile=
+for opt in "${@:2}"; do
+	case $opt in
+	rounds=*) rounds=${opt#rounds=} ;;
+	strace) profile=strace ;;
+	*) echo "# bench-vm.sh: unknown option $opt"; exit 1 ;;
+	esac
+done
 vg=kvbench
 
 BATS_TEST_TMPDIR=$(mktemp -d)
@@ -75,19 +88,103 @@ devices() {
 echo "# kernel $(uname -r), $(nproc) cpus, $n LVs on ${#DEV[@]} disks"
 make_vg >"$T/make.log" 2>&1 || { sed 's/^/# /' "$T/make.log"; exit 1; }
 rc=0
-timed "lvm2-ay" rlvm vgchange -ay "$vg" || rc=1
-echo "# lvm2 active: $(devices)"
-dmsetup table | grep "^$vg-" | sort >"$T/lvm2.tables"
-timed "lvm2-an" rlvm vgchange -an "$vg" || rc=1
-timed "openlvm-ay" olvm vgchange -ay "$vg" || rc=1
-echo "# openlvm active: $(devices)"
-dmsetup table | grep "^$vg-" | sort >"$T/openlvm.tables"
-timed "openlvm-an" olvm vgchange -an "$vg" || rc=1
+
+# cycle TOOL FUNCTION: one timed -ay and -an; the first one's tables kept.
+cycle() {
+	timed "$1-ay" "$2" vgchange -ay "$vg" || rc=1
+	echo "# $1 active: $(devices)"
+	[ -f "$T/$1.tables" ] || dmsetup table | grep "^$vg-" | sort >"$T/$1.tables"
+	timed "$1-an" "$2" vgchange -an "$vg" || rc=1
+}
+
+# The tools alternate, each going first in every other round: the kernel's
+# removal time swings with the host's load (it waits for RCU grace periods
+# on emulated CPUs), so one sample per tool says little.
+for ((r = 1; r <= rounds; r++)); do
+	if ((r % 2)); then
+		cycle lvm2 rlvm
+		cycle openlvm olvm
+	else
+		cycle openlvm olvm
+		cycle lvm2 rlvm
+	fi
+done
 echo "# left after both: $(devices)"
 if cmp -s "$T/lvm2.tables" "$T/openlvm.tables"; then
 	echo "# tables equal"
 else
 	echo "# tables differ: $(diff "$T/lvm2.tables" "$T/openlvm.tables" | head -n 4 | tr '\n' ' ')"
 	rc=1
+fi
+
+# strace_summary FILE: wall time and count per system call, dm ioctls by
+# command, slowest first.
+strace_summary() {
+	awk '
+		# Threads split a call into "... <unfinished ...>" and "<... resumed>".
+		$2 == "<..." {
+			call = pending[$1]
+			delete pending[$1]
+		}
+		$2 != "<..." {
+			call = $2
+			sub(/\(.*/, "", call)
+			if (call == "ioctl" && match($0, /DM_[A-Z_]+/))
+				call = substr($0, RSTART, RLENGTH)
+			if ($0 ~ /<unfinished \.\.\.>$/)
+				pending[$1] = call
+		}
+		{
+			if (!match($0, /<[0-9.]+>$/))
+				next
+			t[call] += substr($0, RSTART + 1, RLENGTH - 2)
+			c[call]++
+			all += substr($0, RSTART + 1, RLENGTH - 2)
+		}
+		END {
+			for (k in t)
+				printf "#   %-24s %6d calls %9.3f s\n", k, c[k], t[k]
+			printf "#   %-24s %6s       %9.3f s\n", "(all system calls)", "", all
+		}' "$1" | sort -k5 -nr | head -n 14
+}
+
+# profiled TOOLNAME FUNCTION CMD...: FUNCTION -ay untimed, then -an of
+# CMD (the program itself, as strace runs it) under strace.
+profiled() {
+	local name=$1 fn=$2
+	shift 2
+	"$fn" vgchange -ay "$vg" >/dev/null 2>&1 || return 1
+	timed "$name-an-strace" strace -f -T -qq -o "$T/$name.strace" "$@" vgchange -an "$vg" || return 1
+	echo "# $name vgchange -an under strace:"
+	strace_summary "$T/$name.strace"
+	sample "$name" DM_DEV_STATUS
+	sample "$name" DM_DEV_REMOVE
+}
+
+# sample TOOLNAME CALL: the system calls from the 500th CALL to the next.
+sample() {
+	echo "# $1: the system calls from the 500th $2 on:"
+	awk -v call="$2" '$0 ~ call { n++ } n == 500 { print "#     " substr($0, 1, 150) } n > 500 { exit }' \
+		"$T/$1.strace"
+}
+
+# The kernel's own share: dmsetup removes every device, from one process
+# and then from four processes at once.
+dm_remove_times() {
+	local list=$T/devices
+	olvm vgchange -ay "$vg" >/dev/null 2>&1 || return 1
+	dmsetup info -c --noheadings -o name | grep "^$vg-" >"$list"
+	timed "dmsetup-remove-1" xargs dmsetup remove <"$list" || return 1
+	olvm vgchange -ay "$vg" >/dev/null 2>&1 || return 1
+	timed "dmsetup-remove-4" xargs -P 4 -n $(((n + 3) / 4)) dmsetup remove <"$list" || return 1
+	olvm vgmknodes "$vg" >/dev/null 2>&1
+	echo "# left after dmsetup: $(devices)"
+}
+
+if [ "$profile" = strace ]; then
+	profiled lvm2 rlvm env LVM_SYSTEM_DIR="$RSD" LVM_SUPPRESS_FD_WARNINGS=1 \
+		DM_DISABLE_UDEV=1 "$REAL_LVM" || rc=1
+	profiled openlvm olvm "$OLVM" || rc=1
+	DM_DISABLE_UDEV=1 dm_remove_times || rc=1
 fi
 exit $rc

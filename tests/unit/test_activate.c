@@ -294,6 +294,58 @@ static void test_nodes(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/*
+ * kdm_remove_all where the ioctls fail (here the "control node" is a plain
+ * file and the host has no device-mapper): every device is reported as
+ * still there, and its nodes are kept.
+ */
+static void test_remove_all_failing(void **state)
+{
+	char dir[] = "/tmp/test_activate.XXXXXX", path[PATH_MAX];
+	struct kdm_policy p = { .udev_sync = 0, .udev_rules = 0, .verify_udev = 1 };
+	struct kdm_removal rm[3] = {
+		{ .name = "vg-a", .vg = "vg", .lv = "a" },
+		{ .name = "vg-b", .vg = "vg", .lv = "b" },
+		{ .name = "vg-h", .vg = "vg", .lv = NULL },
+	};
+	struct stat st;
+	FILE *f;
+
+	(void)state;
+	if (!stat("/sys/class/misc/device-mapper", &st) || geteuid())
+		skip();
+	assert_non_null(mkdtemp(dir));
+	p.dev_dir = dir;
+	assert_int_equal(kdm_remove_all(&p, rm, 0), 0);
+	assert_int_equal(kdm_node_add(dir, "vg-a", 254, 1, "vg", "a"), 0);
+	assert_int_equal(kdm_node_add(dir, "vg-b", 254, 2, "vg", "b"), 0);
+	snprintf(path, sizeof(path), "%s/mapper/control", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(kdm_remove_all(&p, rm, 3), -1);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(rm[i].failed, 1);
+		assert_int_not_equal(rm[i].err, 0);
+	}
+	snprintf(path, sizeof(path), "%s/vg/a", dir);
+	assert_int_equal(lstat(path, &st), 0);
+	snprintf(path, sizeof(path), "%s/mapper/vg-b", dir);
+	assert_int_equal(lstat(path, &st), 0);
+	/* One device goes through libdevmapper alone; it fails the same way. */
+	rm[0].failed = 0;
+	assert_int_equal(kdm_remove_all(&p, rm, 1), -1);
+	assert_int_equal(rm[0].failed, 1);
+	assert_int_equal(kdm_node_del(dir, "vg-a", "vg", "a"), 0);
+	assert_int_equal(kdm_node_del(dir, "vg-b", "vg", "b"), 0);
+	assert_int_equal(unlink(path), -1);
+	snprintf(path, sizeof(path), "%s/mapper/control", dir);
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/mapper", dir);
+	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 /* The host here has no device-mapper: the check must say so, not crash. */
 static void test_present(void **state)
 {
@@ -361,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_table_zero_error_and_refusals),
 		cmocka_unit_test(test_target_module),
 		cmocka_unit_test(test_nodes),
+		cmocka_unit_test(test_remove_all_failing),
 		cmocka_unit_test(test_present),
 		cmocka_unit_test(test_loopdev),
 	};
