@@ -117,7 +117,7 @@ enum arg_kind {
 	X(OPT_READAHEAD,   'r', "readahead",            ARG_STR,  "auto|none|Number", "Read-ahead in sectors.") \
 	X(OPT_WIPESIGNATURES, 'W', "wipesignatures",    ARG_YN,   "y|n",         "Wipe signatures on a new LV.") \
 	X(OPT_TYPE,         0,  "type",                 ARG_STR,  "linear|striped|zero|error", "Segment type.") \
-	X(OPT_SETACTIVATIONSKIP, 0, "setactivationskip", ARG_YN,  "y|n",         "Skip the LV in normal activation.") \
+	X(OPT_SETACTIVATIONSKIP, 'k', "setactivationskip", ARG_YN,  "y|n",         "Skip the LV in normal activation.") \
 	X(OPT_IGNOREACTIVATIONSKIP, 'K', "ignoreactivationskip", ARG_NONE, NULL, "Ignore the activation-skip flag.") \
 	X(OPT_RESIZEFS,    'r', "resizefs",             ARG_NONE, NULL,          "Resize the file system with the LV.") \
 	X(OPT_NOFSCK,      'n', "nofsck",               ARG_NONE, NULL,          "Do not check the file system before resizing.") \

@@ -166,6 +166,15 @@ refused() {
 	[[ "$output" == *"  inactive          '/dev/vg/lv' [12.00 MiB] anywhere"* ]]
 }
 
+@test "-k is --setactivationskip in lvcreate and lvchange" {
+	olvm lvcreate -k y -n a -l 1 vg
+	run olvm lvs --noheadings -o lv_attr vg/a
+	[[ "$output" == *"-k" ]]
+	olvm lvchange -k n vg/a
+	run olvm lvs --noheadings -o lv_attr vg/a
+	[[ "$output" == *"--" ]]
+}
+
 @test "more refusals: zero sizes, shrinking below zero, reserved names, ranges" {
 	olvm lvcreate -n lv -l 2 vg
 	refused 3 lvcreate -l 0 vg
