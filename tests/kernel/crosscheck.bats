@@ -130,3 +130,65 @@ same_activation() {
 	rlvm vgchange -ay kvxe
 	assert_equal "$(dm_state kvxe)" "$live"
 }
+
+# summary TOOL ARGS...: the "now active" line and the status.
+summary() {
+	local tool=$1
+	shift
+	$tool vgchange "$@" 2>&1 | grep -E 'now active|open logical|in use'
+	echo "status=${PIPESTATUS[0]}"
+}
+
+make_vg() {
+	use_disks 1
+	olvm pvcreate -q "${DEV[@]}"
+	olvm vgcreate -q kvcnt "${DEV[@]}"
+	olvm lvcreate -q -an -Zn -n a -L 4M kvcnt
+	olvm lvcreate -q -an -Zn -n b -L 4M kvcnt
+	olvm lvcreate -q -an -Zn --setactivationskip y -n skip -L 4M kvcnt
+}
+
+@test "vgchange -ay/-an counts as LVM2 does, skipped LVs included" {
+	make_vg
+	for t in rlvm olvm; do
+		eval "${t}_ay=\$(summary $t -ay kvcnt)"
+		eval "${t}_an=\$(summary $t -an kvcnt)"
+		eval "${t}_test=\$(summary $t --test -an kvcnt)"
+	done
+	echo "lvm2: $rlvm_ay / $rlvm_an / $rlvm_test" >&2
+	echo "openlvm: $olvm_ay / $olvm_an / $olvm_test" >&2
+	assert_equal "$olvm_ay" "$rlvm_ay"
+	assert_equal "$olvm_an" "$rlvm_an"
+	[[ $olvm_ay == *'2 logical volume(s) in volume group "kvcnt" now active'* ]]
+	[[ $olvm_an == *'0 logical volume(s)'* ]]
+	assert_equal "$(dm_names kvcnt-)" ""
+	# The skipped LV, activated on its own, is counted by -ay and removed by -an.
+	olvm lvchange -ay -K kvcnt/skip
+	o=$(summary olvm -ay kvcnt)
+	olvm vgchange -an kvcnt
+	olvm lvchange -ay -K kvcnt/skip
+	r=$(summary rlvm -ay kvcnt)
+	assert_equal "$o" "$r"
+	[[ $o == *'3 logical volume(s)'* ]]
+	run summary olvm -an kvcnt
+	[[ $output == *'0 logical volume(s)'* ]]
+	assert_equal "$(dm_names kvcnt-)" ""
+}
+
+@test "vgchange -an refuses a VG with an open LV and changes nothing" {
+	make_vg
+	olvm vgchange -ay kvcnt
+	exec 7</dev/kvcnt/a
+	r=$(summary rlvm -an kvcnt)
+	o=$(summary olvm -an kvcnt)
+	exec 7<&-
+	echo "lvm2: $r" >&2
+	echo "openlvm: $o" >&2
+	[[ $o == *"Can't deactivate volume group \"kvcnt\" with 1 open logical volume(s)"* ]]
+	[[ $o == *'2 logical volume(s) in volume group "kvcnt" now active'* ]]
+	[[ $o == *status=5* ]]
+	assert_equal "$(dm_names kvcnt- | wc -l)" 2
+	run summary olvm -an kvcnt
+	[[ $output == *'0 logical volume(s)'* ]]
+	assert_equal "$(dm_names kvcnt-)" ""
+}
