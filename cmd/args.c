@@ -87,6 +87,21 @@ static void record(struct cmd_context *cmd, enum option_id id, const char *value
 	av->values[av->nvalues++] = value;
 }
 
+/*
+ * --units: one unit letter (h, H, r, R or a size unit), optionally after
+ * a positive count ("4k"), as the reports take it.
+ */
+static int units_invalid(const char *v)
+{
+	const char *letter = v + strspn(v, "0123456789");
+
+	if (letter == v)
+		return units_valid(v) != 0;
+	if (strspn(v, "0") == (size_t)(letter - v) || !*letter || letter[1])
+		return 1;
+	return !strchr("hHrR", *letter) && units_valid(letter) != 0;
+}
+
 /* Values are checked by kind while parsing, so that no command starts work on bad input. */
 static int value_invalid(const struct command_def *def, enum option_id id, const char *v)
 {
@@ -94,6 +109,12 @@ static int value_invalid(const struct command_def *def, enum option_id id, const
 	uint64_t n;
 	const char *what = NULL;
 
+	if (id == OPT_UNITS && units_invalid(v)) {
+		/* LVM2's words, and like any bad command line, exit 3 */
+		log_error("Invalid units specification");
+		log_error("Run `%s --help' for more information.", def->name);
+		return 1;
+	}
 	switch (o->kind) {
 	case ARG_NONE:
 	case ARG_STR:

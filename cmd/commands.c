@@ -55,12 +55,13 @@ static const struct command_def commands[] = {
 	  "\t[ -s|--physicalextentsize Size[m|UNIT] ] [ -p|--maxphysicalvolumes Number ]\n"
 	  "\t[ -l|--maxlogicalvolumes Number ] [ --addtag Tag ] [ --alloc Policy ]\n"
 	  "\t[ --vgmetadatacopies all|unmanaged|Number ] [ -f|--force ] [ -y|--yes ]\n"
+	  "\t[ --metadataprofile String ]\n"
 	  "\t[ PV options as in pvcreate for devices that are not PVs yet ]\n",
 	  OPTS(OPT_PHYSICALEXTENTSIZE, OPT_MAXPV, OPT_MAXLV, OPT_ADDTAG, OPT_ALLOC,
 	       OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_CLUSTERED, OPT_SHARED,
 	       OPT_SYSTEMID, OPT_SETAUTOACTIVATION, OPT_METADATASIZE, OPT_PVMETADATACOPIES,
 	       OPT_METADATATYPE, OPT_DATAALIGNMENT, OPT_DATAALIGNMENTOFFSET, OPT_LABELSECTOR,
-	       OPT_ZERO), 2, -1 },
+	       OPT_ZERO, OPT_METADATAPROFILE), 2, -1 },
 	{ "vgextend", cmd_vgextend, "Add physical volumes to a volume group",
 	  "  vgextend VG PV ...\n\t[ -f|--force ] [ -y|--yes ] [ --restoremissing ]\n"
 	  "\t[ PV options as in pvcreate for devices that are not PVs yet ]\n",
@@ -81,11 +82,12 @@ static const struct command_def commands[] = {
 	  "\t[ -x|--resizeable y|n ] [ --addtag Tag ] [ --deltag Tag ] [ -l|--maxlogicalvolumes Number ]\n"
 	  "\t[ -p|--maxphysicalvolumes Number ] [ --alloc Policy ] [ -u|--uuid ]\n"
 	  "\t[ --vgmetadatacopies all|unmanaged|Number ] [ -a|--activate y|n ]\n"
-	  "\t[ --setautoactivation y|n ]\n",
+	  "\t[ --setautoactivation y|n ] [ --metadataprofile String | --detachprofile ]\n",
 	  OPTS(OPT_RESIZEABLE, OPT_ADDTAG, OPT_DELTAG, OPT_MAXLV, OPT_MAXPV, OPT_ALLOC,
 	       OPT_NEWUUID, OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_ACTIVATE,
 	       OPT_SETAUTOACTIVATION, OPT_SELECT, OPT_IGNOREMONITORING, OPT_MONITOR,
-	       OPT_NOUDEVSYNC, OPT_PHYSICALEXTENTSIZE), 0, -1 },
+	       OPT_NOUDEVSYNC, OPT_PHYSICALEXTENTSIZE, OPT_METADATAPROFILE, OPT_DETACHPROFILE),
+	  0, -1 },
 	{ "vgscan", cmd_vgscan, "Search for all volume groups",
 	  "  vgscan\n\t[ --mknodes ] [ --cache ]\n", OPTS(OPT_MKNODES, OPT_CACHE), 0, 0 },
 	{ "vgs", cmd_vgs, "Display information about volume groups",
@@ -118,8 +120,8 @@ static const struct command_def *const own_file_commands[] = {
 	&cmddef_vgck, &cmddef_vgcfgbackup, &cmddef_vgcfgrestore,
 	&cmddef_lvcreate, &cmddef_lvremove, &cmddef_lvextend, &cmddef_lvreduce,
 	&cmddef_lvresize, &cmddef_lvrename, &cmddef_lvchange, &cmddef_lvscan,
-	&cmddef_vgsplit, &cmddef_vgmerge, &cmddef_lvmconfig, &cmddef_dumpconfig, &cmddef_vgexport, &cmddef_vgimport,
-	&cmddef_vgmknodes,
+	&cmddef_vgsplit, &cmddef_vgmerge, &cmddef_lvmconfig, &cmddef_dumpconfig, &cmddef_config,
+	&cmddef_vgexport, &cmddef_vgimport, &cmddef_vgmknodes,
 };
 
 #define N_TABLE (sizeof(commands) / sizeof(commands[0]))

@@ -52,6 +52,7 @@ extern const struct command_def cmddef_lvscan;
 extern const struct command_def cmddef_vgsplit;
 extern const struct command_def cmddef_lvmconfig;
 extern const struct command_def cmddef_dumpconfig;
+extern const struct command_def cmddef_config;
 extern const struct command_def cmddef_vgmerge;
 extern const struct command_def cmddef_vgexport;
 extern const struct command_def cmddef_vgimport;

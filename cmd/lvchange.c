@@ -20,10 +20,12 @@ const struct command_def cmddef_lvchange = {
 	"  lvchange -r|--readahead auto|none|Number LV ...\n"
 	"  lvchange --setactivationskip y|n | --setautoactivation y|n LV ...\n"
 	"  lvchange --alloc contiguous|cling|normal|anywhere|inherit LV ...\n"
+	"  lvchange --metadataprofile String | --detachprofile LV ...\n"
 	"  lvchange -a|--activate y|n|ay|ey|ly LV ...\n",
 	(const enum option_id[]){ OPT_PERMISSION, OPT_CONTIGUOUS, OPT_ADDTAG, OPT_DELTAG,
 		OPT_READAHEAD, OPT_SETACTIVATIONSKIP, OPT_SETAUTOACTIVATION, OPT_ALLOC,
-		OPT_ACTIVATE, OPT_IGNOREACTIVATIONSKIP, OPT_MONITOR, OPT_NOUDEVSYNC, OPT_COUNT },
+		OPT_ACTIVATE, OPT_IGNOREACTIVATIONSKIP, OPT_MONITOR, OPT_NOUDEVSYNC,
+		OPT_METADATAPROFILE, OPT_DETACHPROFILE, OPT_COUNT },
 	1, -1
 };
 
@@ -31,7 +33,8 @@ static int any_change(const struct cmd_context *cmd)
 {
 	static const enum option_id ids[] = {
 		OPT_PERMISSION, OPT_CONTIGUOUS, OPT_ADDTAG, OPT_DELTAG, OPT_READAHEAD,
-		OPT_SETACTIVATIONSKIP, OPT_SETAUTOACTIVATION, OPT_ALLOC,
+		OPT_SETACTIVATIONSKIP, OPT_SETAUTOACTIVATION, OPT_ALLOC, OPT_METADATAPROFILE,
+		OPT_DETACHPROFILE,
 	};
 
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
@@ -67,6 +70,7 @@ static int apply(struct cmd_context *cmd, struct logical_volume *lv)
 			return -1;
 		set_flag(&lv->flags, LV_F_NOAUTOACTIVATE, !v);
 	}
+	cmd_apply_metadata_profile(cmd, &lv->profile);
 	return vg_tags_from_args(cmd, lv->vg, &lv->tags);
 }
 

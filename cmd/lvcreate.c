@@ -28,7 +28,7 @@ const struct command_def cmddef_lvcreate = {
 		OPT_ALLOC, OPT_CONTIGUOUS, OPT_PERMISSION, OPT_READAHEAD, OPT_ADDTAG, OPT_ZERO,
 		OPT_WIPESIGNATURES, OPT_TYPE, OPT_SETACTIVATIONSKIP, OPT_SETAUTOACTIVATION,
 		OPT_ACTIVATE, OPT_IGNOREACTIVATIONSKIP, OPT_MONITOR, OPT_NOUDEVSYNC, OPT_MAJOR,
-		OPT_MINOR, OPT_PERSISTENT, OPT_COUNT },
+		OPT_MINOR, OPT_PERSISTENT, OPT_METADATAPROFILE, OPT_COUNT },
 	0, -1
 };
 
@@ -227,6 +227,7 @@ static struct logical_volume *new_lv(struct cmd_context *cmd, struct volume_grou
 	lv->flags = p->flags;
 	lv->read_ahead = p->read_ahead;
 	lv->alloc = p->alloc;
+	cmd_apply_metadata_profile(cmd, &lv->profile);
 	set_creation(lv);
 	if (vg_tags_from_args(cmd, vg, &lv->tags))
 		return NULL;

@@ -155,7 +155,9 @@ static int merge_file(struct pool *p, struct cfg_node *root, const char *path)
 
 static int merge_profiles(struct cmd_context *cmd, struct cfg_node *root)
 {
-	static const enum option_id opts[] = { OPT_PROFILE, OPT_COMMANDPROFILE };
+	static const enum option_id opts[] = {
+		OPT_PROFILE, OPT_COMMANDPROFILE, OPT_METADATAPROFILE
+	};
 	const char *dir = cmd_config_str(cmd, "config/profile_dir",
 					 pool_printf(cmd->mem, "%s/profile", cmd->system_dir));
 	size_t i;
@@ -195,7 +197,8 @@ static struct cfg_node *cascade(struct cmd_context *cmd, int merged)
 {
 	char err[64];
 	struct cfg_node *root = cfg_parse(cmd->mem, "", 0, err, sizeof(err));
-	int profile = arg_is_set(cmd, OPT_PROFILE) || arg_is_set(cmd, OPT_COMMANDPROFILE);
+	int profile = arg_is_set(cmd, OPT_PROFILE) || arg_is_set(cmd, OPT_COMMANDPROFILE) ||
+		      arg_is_set(cmd, OPT_METADATAPROFILE);
 	int config = arg_is_set(cmd, OPT_CONFIG);
 
 	if ((merged || (!profile && !config)) &&
@@ -294,6 +297,19 @@ static int parse_type(const char *s, enum config_type *t)
 	log_error("Invalid argument for --type: %s (current, default, diff, full, list or missing).",
 		  s);
 	return -1;
+}
+
+/* --type, or --typeconfig, its LVM2 name: one of them, once. */
+static int type_option(struct cmd_context *cmd, enum config_type *t)
+{
+	enum option_id id = arg_is_set(cmd, OPT_TYPECONFIG) ? OPT_TYPECONFIG : OPT_CONFIGTYPE;
+
+	if (cmd->args[OPT_CONFIGTYPE].count + cmd->args[OPT_TYPECONFIG].count > 1) {
+		log_error("Option --typeconfig may not be repeated.");
+		log_error("Error during parsing of command line.");
+		return -1;
+	}
+	return arg_is_set(cmd, id) ? parse_type(arg_str(cmd, id, ""), t) : 0;
 }
 
 static struct cfg_node *section_of(struct pool *p, struct cfg_node *root, const char *path)
@@ -438,7 +454,7 @@ static int lvmconfig(struct cmd_context *cmd)
 	const struct cfg_node *root, *n;
 	int i, status = EXIT_OK;
 
-	if (arg_is_set(cmd, OPT_CONFIGTYPE) && parse_type(arg_str(cmd, OPT_CONFIGTYPE, ""), &type))
+	if (type_option(cmd, &type))
 		return EXIT_BAD_CMDLINE;
 	if (arg_is_set(cmd, OPT_VALIDATE))
 		return validate(cmd);
@@ -465,11 +481,13 @@ static int lvmconfig(struct cmd_context *cmd)
 
 #define LVMCONFIG_USAGE(name) \
 	"  " name " [ ConfigurationNode ... ]\n" \
-	"\t[ --type current|default|diff|full|list|missing ] [ --withcomments ]\n" \
-	"\t[ --validate ] [ --mergedconfig ] [ --config String ]\n"
+	"\t[ --type|--typeconfig current|default|diff|full|list|missing ]\n" \
+	"\t[ --withcomments ] [ --validate ] [ --mergedconfig ] [ --config String ]\n" \
+	"\t[ --metadataprofile String ]\n"
 
 static const enum option_id lvmconfig_options[] = {
-	OPT_CONFIGTYPE, OPT_WITHCOMMENTS, OPT_VALIDATE, OPT_MERGEDCONFIG, OPT_COUNT
+	OPT_CONFIGTYPE, OPT_TYPECONFIG, OPT_WITHCOMMENTS, OPT_VALIDATE, OPT_MERGEDCONFIG,
+	OPT_METADATAPROFILE, OPT_COUNT
 };
 
 const struct command_def cmddef_lvmconfig = {
@@ -480,4 +498,10 @@ const struct command_def cmddef_lvmconfig = {
 const struct command_def cmddef_dumpconfig = {
 	"dumpconfig", lvmconfig, "Display and manipulate configuration information",
 	LVMCONFIG_USAGE("dumpconfig"), lvmconfig_options, 0, -1,
+};
+
+/* "lvm config": LVM2's third name for it. */
+const struct command_def cmddef_config = {
+	"config", lvmconfig, "Display and manipulate configuration information",
+	LVMCONFIG_USAGE("config"), lvmconfig_options, 0, -1,
 };

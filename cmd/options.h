@@ -30,6 +30,8 @@ enum arg_kind {
 	X(OPT_CONFIG,       0,  "config",               ARG_STR,  "String",      "Config settings that override lvm.conf.") \
 	X(OPT_COMMANDPROFILE, 0, "commandprofile",      ARG_STR,  "String",      "Command profile to use.") \
 	X(OPT_PROFILE,      0,  "profile",              ARG_STR,  "String",      "Profile to use.") \
+	X(OPT_METADATAPROFILE, 0, "metadataprofile",    ARG_STR,  "String",      "Metadata profile to record in the VG or LV.") \
+	X(OPT_DETACHPROFILE, 0, "detachprofile",        ARG_NONE, NULL,          "Remove the metadata profile of the VG or LV.") \
 	X(OPT_DRIVERLOADED, 0,  "driverloaded",         ARG_YN,   "y|n",         "Whether the device-mapper driver may be used.") \
 	X(OPT_NOLOCKING,    0,  "nolocking",            ARG_NONE, NULL,          "Do not take any locks.") \
 	X(OPT_READONLY,     0,  "readonly",             ARG_NONE, NULL,          "Read metadata only; take no write locks.") \
@@ -128,6 +130,7 @@ enum arg_kind {
 	X(OPT_PERSISTENT,  'M', "persistent",           ARG_YN,   "y|n",         "Use a persistent minor number.") \
 	/* lvmconfig */ \
 	X(OPT_CONFIGTYPE,   0,  "type",                 ARG_STR,  "current|default|diff|full|list|missing", "Which settings to show.") \
+	X(OPT_TYPECONFIG,   0,  "typeconfig",           ARG_STR,  "current|default|diff|full|list|missing", "Same as --type.") \
 	X(OPT_WITHCOMMENTS, 0,  "withcomments",         ARG_NONE, NULL,          "Describe each setting in a comment.") \
 	X(OPT_VALIDATE,     0,  "validate",             ARG_NONE, NULL,          "Check the configuration and report whether it is valid.") \
 	X(OPT_MERGEDCONFIG, 0,  "mergedconfig",         ARG_NONE, NULL,          "Show the configuration with profiles merged in.")

@@ -184,8 +184,15 @@ int pv_create_checked(struct cmd_context *cmd, struct device *dev,
 	struct pv_info *info = scan_find_dev(cmd->scan, dev);
 	struct pv_label label;
 	uint64_t size;
+	int zero, flags;
 
 	(void)explicit_pvcreate;
+	/*
+	 * The man page of LVM2 says --uuid and --restorefile turn the wipe
+	 * off, but 2.03 wipes sectors 0..3 unless -Zn: so do we.
+	 */
+	if (arg_yesno(cmd, OPT_ZERO, 1, &zero))
+		return -1;
 	if (check_not_in_vg(cmd, info, dev->path))
 		return -1;
 	if (dev_get_size(dev, &size))
@@ -219,7 +226,9 @@ int pv_create_checked(struct cmd_context *cmd, struct device *dev,
 		return 0;
 	if (info)
 		scan_forget(cmd->scan, info);
-	if (pv_write_new(dev, &label, p.metadata_ignore))
+	flags = (p.metadata_ignore ? PV_WRITE_MDA_IGNORED : 0) |
+		(zero ? 0 : PV_WRITE_KEEP_SECTORS);
+	if (pv_write_new(dev, &label, flags))
 		return -1;
 	if (!scan_device(cmd->scan, dev)) {
 		log_error("Cannot read back the new label on %s.", dev->path);

@@ -106,6 +106,28 @@ static int report_format(const struct cmd_context *cmd, enum report_format *fmt)
 	return 0;
 }
 
+/* -o help or -o ?, alone or among fields ("-o name,help", "-o +help"), as LVM2 takes it. */
+static int wants_field_help(const struct cmd_context *cmd)
+{
+	const struct arg_value *av = &cmd->args[OPT_OPTIONS];
+	unsigned i;
+
+	for (i = 0; i < av->nvalues; i++) {
+		const char *p = av->values[i];
+
+		while (*p) {
+			size_t len;
+
+			p += strspn(p, "+-, ");
+			len = strcspn(p, ", ");
+			if ((len == 4 && !strncmp(p, "help", 4)) || (len == 1 && *p == '?'))
+				return 1;
+			p += len;
+		}
+	}
+	return 0;
+}
+
 static struct report *make_report(struct cmd_context *cmd, enum report_type type)
 {
 	struct report_opts o;
@@ -137,12 +159,13 @@ static struct report *make_report(struct cmd_context *cmd, enum report_type type
 	for (sel = arg_list(cmd, OPT_SELECT, type); sel && *sel; sel++)
 		o.select = *sel;
 	if (o.select && (!strcmp(o.select, "help") || !strcmp(o.select, "?"))) {
-		report_help(type, stdout);
-		select_help(stdout);
+		/* LVM2 prints help on standard error */
+		report_help(type, stderr);
+		select_help(stderr);
 		return NULL;
 	}
-	if (o.fields && !strcmp(o.fields[0], "help")) {
-		report_help(type, stdout);
+	if (wants_field_help(cmd)) {
+		report_help(type, stderr);
 		return NULL;
 	}
 	r = report_create(&o);
@@ -154,11 +177,11 @@ static struct report *make_report(struct cmd_context *cmd, enum report_type type
 /* Exit status when make_report returned NULL: it may have printed help. */
 static int no_report_status(const struct cmd_context *cmd)
 {
-	const char *o = arg_str(cmd, OPT_OPTIONS, ""), *sel = arg_str(cmd, OPT_SELECT, "");
+	const char *sel = arg_str(cmd, OPT_SELECT, "");
 
 	if (configreport_bad(cmd))
 		return EXIT_BAD_CMDLINE;
-	if (!strcmp(o, "help") || !strcmp(sel, "help") || !strcmp(sel, "?"))
+	if (wants_field_help(cmd) || !strcmp(sel, "help") || !strcmp(sel, "?"))
 		return EXIT_OK;
 	return EXIT_FAILED;
 }
@@ -200,6 +223,25 @@ static struct volume_group *read_vg_view(struct cmd_context *cmd, struct vg_info
 			vi->import_failed = 1;
 	}
 	return vi->vg;
+}
+
+/*
+ * pvs reads every VG as vgs does, with its warnings (stale copies, an
+ * unused PV that reappeared): resolving the members alone imports them
+ * quietly.  A name two VGs share is left to that quiet import.
+ */
+static void read_vgs_with_warnings(struct cmd_context *cmd, struct lvm_scan *scan)
+{
+	struct hash *names = hash_create(16);
+	struct vg_info *vi;
+
+	/* a shared name maps to the table itself */
+	TAILQ_FOREACH(vi, &scan->vgs, list)
+		hash_insert(names, vi->name, hash_lookup(names, vi->name) ? (void *)names : vi);
+	TAILQ_FOREACH(vi, &scan->vgs, list)
+		if (hash_lookup(names, vi->name) == vi)
+			read_vg_view(cmd, vi);
+	hash_destroy(names);
 }
 
 static int wanted_dev(const struct cmd_context *cmd, const struct device *dev, char *seen)
@@ -297,6 +339,7 @@ int cmd_pvs(struct cmd_context *cmd)
 			scan_device(scan, dev);
 		}
 	}
+	read_vgs_with_warnings(cmd, scan);
 	scan_resolve_members(scan);
 	order = pvs_in_report_order(cmd, scan, &npvs);
 	for (k = 0; k < npvs; k++) {
@@ -335,8 +378,10 @@ static struct vg_info *find_vg_arg(struct cmd_context *cmd, const char *arg)
 	int ambiguous;
 	struct vg_info *vi = scan_find_vg(cmd->scan, cmd_vg_name_arg(cmd, arg), &ambiguous);
 
-	if (!vi && !ambiguous)
+	if (!vi && !ambiguous) {
 		log_error("Volume group \"%s\" not found", cmd_vg_name_arg(cmd, arg));
+		log_error("Cannot process volume group %s", cmd_vg_name_arg(cmd, arg));
+	}
 	return vi;
 }
 

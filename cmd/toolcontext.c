@@ -70,10 +70,124 @@ static int profile_section_ok(const char *key)
 	return 0;
 }
 
-/* --profile / --commandprofile NAME: profile_dir/NAME.profile over lvm.conf. */
-static int apply_profile(struct cmd_context *cmd, const char *name)
+/*
+ * What LVM2 2.03 lets a metadata profile set (lvmconfig --type
+ * profilable-metadata): thin, cache and VDO policy, none of which openlvm
+ * acts on; the profile's name is still recorded in the VG or LV.
+ */
+static int metadata_profilable(const char *section, const char *key)
 {
-	const char *dir, *path;
+	static const char *const alloc[] = {
+		"cache_pool_metadata_require_separate_pvs", "cache_metadata_format", "cache_mode",
+		"cache_settings", "thin_pool_zero", "thin_pool_discards",
+		"thin_pool_chunk_size_policy", NULL
+	};
+	static const char *const activation[] = {
+		"thin_pool_autoextend_threshold", "thin_pool_autoextend_percent",
+		"vdo_pool_autoextend_threshold", "vdo_pool_autoextend_percent", NULL
+	};
+	const char *const *p;
+
+	if (!strcmp(section, "allocation")) {
+		if (!strncmp(key, "vdo_", 4))
+			return 1;
+		p = alloc;
+	} else if (!strcmp(section, "activation")) {
+		p = activation;
+	} else {
+		return 0;
+	}
+	for (; *p; p++)
+		if (!strcmp(*p, key))
+			return 1;
+	return 0;
+}
+
+/*
+ * Unlinks the metadata-profilable items of prof, chained by next (their
+ * parent kept): the settings table lacks the VDO ones, which openlvm has
+ * no use for, and would call them unknown.
+ */
+static struct cfg_node *hold_profilable(struct cfg_node *prof)
+{
+	struct cfg_node *sec, **link, *held = NULL, **tail = &held;
+
+	for (sec = prof->child; sec; sec = sec->next) {
+		if (sec->value)
+			continue;
+		for (link = &sec->child; *link;) {
+			struct cfg_node *n = *link;
+
+			if (!metadata_profilable(sec->key, n->key)) {
+				link = &n->next;
+				continue;
+			}
+			*link = n->next;
+			n->next = NULL;
+			*tail = n;
+			tail = &n->next;
+			sec->last_child = NULL;
+		}
+	}
+	return held;
+}
+
+static void restore_held(struct cfg_node *held)
+{
+	while (held) {
+		struct cfg_node *n = held, **link = &n->parent->child;
+
+		held = held->next;
+		n->next = NULL;
+		while (*link)
+			link = &(*link)->next;
+		*link = n;
+	}
+}
+
+/*
+ * Reports, as LVM2 does, the first item a metadata profile may not hold
+ * (after any unknown or mistyped one); -1 if there is one.
+ */
+static int bad_metadata_profile_item(struct cmd_context *cmd, struct cfg_node *prof)
+{
+	const struct cfg_node *sec, *n;
+	struct cfg_node *held = hold_profilable(prof);
+	int problems = settings_validate(prof, 0);
+
+	restore_held(held);
+	if (problems)
+		return -1;
+	for (sec = prof->child; sec; sec = sec->next) {
+		if (!profile_section_ok(sec->key)) {
+			log_error("Configuration section \"%s\" is not customizable by a profile.",
+				  sec->key);
+			return -1;
+		}
+		for (n = sec->child; n; n = n->next) {
+			const char *path = pool_printf(cmd->mem, "%s/%s", sec->key, n->key);
+
+			if (metadata_profilable(sec->key, n->key))
+				continue;
+			if (!strcmp(sec->key, "global") || !strcmp(sec->key, "report"))
+				log_error("Configuration option \"%s\" is customizable by command "
+					  "profile only, not metadata profile.", path);
+			else
+				log_error("Configuration option \"%s\" is not customizable by a "
+					  "profile.", path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * --profile / --commandprofile / --metadataprofile NAME:
+ * profile_dir/NAME.profile over lvm.conf.
+ */
+static int apply_profile(struct cmd_context *cmd, const char *name, int metadata)
+{
+	const char *dir, *path, *kind = metadata ? "metadata" : "command";
 	const struct cfg_node *n;
 	struct cfg_node *prof;
 	struct stat st;
@@ -86,24 +200,30 @@ static int apply_profile(struct cmd_context *cmd, const char *name)
 	path = pool_printf(cmd->mem, "%s/%s.profile", dir, name);
 	if (strchr(name, '/') || stat(path, &st)) {
 		log_error("%s: stat failed: %s", path, strerror(strchr(name, '/') ? EINVAL : errno));
-		log_error("Failed to apply command profile %s.", name);
+		log_error("Failed to apply %s profile %s.", kind, name);
 		return -1;
 	}
 	prof = read_config_file(cmd, path, &failed);
 	if (!prof) {
-		log_error("Failed to apply command profile %s.", name);
+		log_error("Failed to apply %s profile %s.", kind, name);
 		return -1;
 	}
+	if (metadata && bad_metadata_profile_item(cmd, prof))
+		goto invalid;
 	for (n = prof->child; n; n = n->next) {
 		if (profile_section_ok(n->key) && !n->value)
 			continue;
 		log_error("Configuration section \"%s\" is not customizable by a profile.", n->key);
-		log_error("Ignoring invalid command profile %s.", name);
-		log_error("Failed to apply command profile %s.", name);
-		return -1;
+		goto invalid;
 	}
-	cfg_merge(cmd->mem, cmd->config, prof);
+	/* openlvm acts on no metadata-profilable setting: only the name is kept */
+	if (!metadata)
+		cfg_merge(cmd->mem, cmd->config, prof);
 	return 0;
+invalid:
+	log_error("Ignoring invalid %s profile %s.", kind, name);
+	log_error("Failed to apply %s profile %s.", kind, name);
+	return -1;
 }
 
 static int load_config(struct cmd_context *cmd)
@@ -125,8 +245,9 @@ static int load_config(struct cmd_context *cmd)
 		return -1;
 	if (local)
 		cfg_merge(cmd->mem, cmd->config, local);
-	if (apply_profile(cmd, arg_str(cmd, OPT_PROFILE, NULL)) ||
-	    apply_profile(cmd, arg_str(cmd, OPT_COMMANDPROFILE, NULL)))
+	if (apply_profile(cmd, arg_str(cmd, OPT_PROFILE, NULL), 0) ||
+	    apply_profile(cmd, arg_str(cmd, OPT_COMMANDPROFILE, NULL), 0) ||
+	    apply_profile(cmd, arg_str(cmd, OPT_METADATAPROFILE, NULL), 1))
 		return -1;
 	for (i = 0; i < cmd->args[OPT_CONFIG].nvalues; i++) {
 		const char *text = cmd->args[OPT_CONFIG].values[i];
@@ -421,6 +542,7 @@ struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char 
 	struct lvm_scan *scan;
 	struct volume_group *vg;
 	char lock_name[300];
+	int ambiguous;
 	int taken = add_lock(cmd, lock_vg_name(name, lock_name, sizeof(lock_name)), 1);
 
 	if (taken < 0)
@@ -442,6 +564,12 @@ struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char 
 	scan = cmd_scan(cmd);
 	if (!scan)
 		return NULL;
+	if (!scan_find_vg(scan, name, &ambiguous) && !ambiguous) {
+		/* LVM2 says both; other failures (exported, read-only) just once */
+		log_error("Volume group \"%s\" not found", name);
+		log_error("Cannot process volume group %s", name);
+		return NULL;
+	}
 	vg = vg_read(scan, name, VG_READ_FOR_UPDATE);
 	if (vg && refuse_missing_pvs(cmd, vg)) {
 		vg_free(vg);
@@ -450,6 +578,14 @@ struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char 
 	if (vg)
 		cmd_keep_archive(cmd, vg);
 	return vg;
+}
+
+void cmd_apply_metadata_profile(const struct cmd_context *cmd, const char **profile)
+{
+	if (arg_is_set(cmd, OPT_DETACHPROFILE))
+		*profile = NULL;
+	if (arg_is_set(cmd, OPT_METADATAPROFILE))
+		*profile = arg_str(cmd, OPT_METADATAPROFILE, NULL);
 }
 
 void cmd_keep_archive(struct cmd_context *cmd, const struct volume_group *vg)

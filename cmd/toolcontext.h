@@ -37,6 +37,12 @@ struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char 
  */
 int cmd_commit_vg(struct cmd_context *cmd, struct volume_group *vg);
 /* Remembers vg's current state as the archive to write on commit. */
+/*
+ * --metadataprofile NAME sets *profile (the name a VG or LV records; the
+ * file was checked at start-up), --detachprofile clears it.
+ */
+void cmd_apply_metadata_profile(const struct cmd_context *cmd, const char **profile);
+
 void cmd_keep_archive(struct cmd_context *cmd, const struct volume_group *vg);
 
 /* Strings of a config list, NULL-terminated; NULL if unset. */

@@ -13,7 +13,7 @@ static int any_change_option(const struct cmd_context *cmd)
 	static const enum option_id ids[] = {
 		OPT_RESIZEABLE, OPT_ADDTAG, OPT_DELTAG, OPT_MAXLV, OPT_MAXPV, OPT_ALLOC,
 		OPT_NEWUUID, OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_SETAUTOACTIVATION,
-		OPT_PHYSICALEXTENTSIZE,
+		OPT_PHYSICALEXTENTSIZE, OPT_METADATAPROFILE, OPT_DETACHPROFILE,
 	};
 	size_t i;
 
@@ -72,6 +72,7 @@ static int apply(struct cmd_context *cmd, struct volume_group *vg)
 		return -1;
 	if (vg_copies_from_args(cmd, &vg->mda_copies))
 		return -1;
+	cmd_apply_metadata_profile(cmd, &vg->profile);
 	if (arg_is_set(cmd, OPT_NEWUUID) && id_create(&vg->id)) {
 		log_error("Failed to generate a new UUID for %s.", vg->name);
 		return -1;

@@ -51,6 +51,7 @@ static int vg_settings(struct cmd_context *cmd, struct volume_group *vg)
 		return -1;
 	if (vg_copies_from_args(cmd, &vg->mda_copies))
 		return -1;
+	cmd_apply_metadata_profile(cmd, &vg->profile);
 	return vg_tags_from_args(cmd, vg, &vg->tags);
 }
 

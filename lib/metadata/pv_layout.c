@@ -113,8 +113,21 @@ static int move_label(struct device *dev, unsigned char *scan, unsigned from, un
 	return dev_write(dev, (uint64_t)to * SECTOR_SIZE, SECTOR_SIZE, sec) || dev_flush(dev);
 }
 
-/* Zeroes sectors 0..3 but keep, lowest first (scan mirrors the disk). */
-static int clear_others(struct device *dev, unsigned char *scan, unsigned keep)
+/*
+ * A sector a reader could take for a label: even a damaged one, lest a
+ * later repair tool resurrect it.
+ */
+static int looks_like_label(const unsigned char *sec)
+{
+	return !memcmp(sec, LABEL_ID, sizeof(LABEL_ID) - 1);
+}
+
+/*
+ * Zeroes sectors 0..3 but keep, lowest first (scan mirrors the disk);
+ * with labels_only, just those holding a label (-Zn keeps boot code).
+ */
+static int clear_others(struct device *dev, unsigned char *scan, unsigned keep,
+			int labels_only)
 {
 	static const unsigned char zero[SECTOR_SIZE];
 	unsigned s;
@@ -123,6 +136,8 @@ static int clear_others(struct device *dev, unsigned char *scan, unsigned keep)
 		unsigned char *sec = scan + s * SECTOR_SIZE;
 
 		if (s == keep || !memcmp(sec, zero, SECTOR_SIZE))
+			continue;
+		if (labels_only && !looks_like_label(sec))
 			continue;
 		if (dev_zero(dev, (uint64_t)s * SECTOR_SIZE, SECTOR_SIZE))
 			return -1;
@@ -142,11 +157,13 @@ static int clear_others(struct device *dev, unsigned char *scan, unsigned keep)
  *     new sector and erase the others (still the old PV), then overwrite
  *     it with the new label.
  * Each step is one sector, so a crash leaves exactly the old or the new
- * PV, and a re-run of pvcreate heals any leftover.
+ * PV, and a re-run of pvcreate heals any leftover.  PV_WRITE_KEEP_SECTORS
+ * only narrows "the others" to sectors holding a label: the order holds.
  */
-int pv_write_new(struct device *dev, const struct pv_label *label, int metadata_ignore)
+int pv_write_new(struct device *dev, const struct pv_label *label, int flags)
 {
 	unsigned char scan[LABEL_SCAN_SECTORS * SECTOR_SIZE];
+	int labels_only = (flags & PV_WRITE_KEEP_SECTORS) != 0;
 	unsigned i;
 	int old;
 
@@ -159,7 +176,7 @@ int pv_write_new(struct device *dev, const struct pv_label *label, int metadata_
 		struct mda_header hdr;
 
 		mda_header_init(&hdr, label->mdas[i].offset, label->mdas[i].size);
-		if (metadata_ignore)
+		if (flags & PV_WRITE_MDA_IGNORED)
 			hdr.slot[0].flags = RAW_LOCN_IGNORED;
 		if (dev_zero(dev, label->mdas[i].offset + MDA_HEADER_SIZE, 4096 - MDA_HEADER_SIZE) ||
 		    mda_header_write(dev, &hdr))
@@ -169,10 +186,10 @@ int pv_write_new(struct device *dev, const struct pv_label *label, int metadata_
 		return -1;
 	if (old > (int)label->sector &&
 	    (move_label(dev, scan, (unsigned)old, label->sector) ||
-	     clear_others(dev, scan, label->sector)))
+	     clear_others(dev, scan, label->sector, labels_only)))
 		return -1;
 	if (label_write(dev, label) || dev_flush(dev))
 		return -1;
 	label_encode(label, scan + label->sector * SECTOR_SIZE);
-	return clear_others(dev, scan, label->sector);
+	return clear_others(dev, scan, label->sector, labels_only);
 }

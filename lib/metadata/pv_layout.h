@@ -35,10 +35,14 @@ int pv_layout(const struct pv_create_params *p, const char *devname, struct pv_l
 uint32_t pv_layout_extents(const struct pv_label *label, uint64_t dev_size_bytes,
 			   uint32_t extent_size);
 
+/* Flags of pv_write_new(). */
+#define PV_WRITE_MDA_IGNORED	1	/* mark the mdas ignored (--metadataignore y) */
+#define PV_WRITE_KEEP_SECTORS	2	/* pvcreate -Zn: of sectors 0..3, erase only old labels */
+
 /*
  * Writes a new orphan PV: zeroes the label sectors and the mda header
  * sectors, writes empty mda headers, and writes the label last.
  */
-int pv_write_new(struct device *dev, const struct pv_label *label, int metadata_ignore);
+int pv_write_new(struct device *dev, const struct pv_label *label, int flags);
 
 #endif

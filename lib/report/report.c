@@ -86,19 +86,6 @@ enum report_type report_get_type(const struct report *r)
 	return r->type;
 }
 
-/* Which objects a row of each report type carries. */
-static int obj_allowed(enum report_type t, enum obj_type obj)
-{
-	switch (t) {
-	case RPT_PV: return obj == OBJ_PV || obj == OBJ_VG;
-	case RPT_PVSEG: return 1;
-	case RPT_VG: return obj == OBJ_VG;
-	case RPT_LV: return obj == OBJ_LV || obj == OBJ_VG;
-	case RPT_SEG: return obj == OBJ_LV || obj == OBJ_VG || obj == OBJ_SEG;
-	}
-	return 0;
-}
-
 static const char *const *type_prefixes(enum report_type t)
 {
 	static const char *const pv[] = { "pv_", "pvseg_", NULL };
@@ -700,26 +687,107 @@ int report_output(struct report *r)
 	return ret;
 }
 
+/*
+ * LVM2 splits the LV and PV fields of -o help by where their values come
+ * from (kernel info, kernel status, both; the label): its groups, by name.
+ */
+static const char lv_info_fields[] = " lv_kernel_major lv_kernel_minor lv_kernel_read_ahead "
+	"lv_permissions lv_suspended lv_live_table lv_inactive_table lv_device_open ";
+static const char lv_status_fields[] = " data_percent snap_percent metadata_percent "
+	"copy_percent sync_percent cache_total_blocks cache_used_blocks cache_dirty_blocks "
+	"cache_read_hits cache_read_misses cache_write_hits cache_write_misses "
+	"kernel_cache_settings kernel_cache_policy kernel_metadata_format lv_health_status "
+	"kernel_discards lv_check_needed lv_merge_failed lv_snapshot_invalid "
+	"vdo_operating_mode vdo_compression_state vdo_index_state vdo_used_size "
+	"vdo_saving_percent writecache_total_blocks writecache_free_blocks "
+	"writecache_writeback_blocks writecache_error ";
+static const char lv_combined_fields[] = " lv_attr ";
+static const char pv_label_fields[] = " pv_fmt pv_uuid dev_size pv_name pv_major pv_minor "
+	"pv_mda_free pv_mda_size pv_ext_vsn ";
+
+/* A " word " list holding name. */
+static int name_listed(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = list;
+
+	while ((p = strstr(p, name))) {
+		if (p[-1] == ' ' && p[len] == ' ')
+			return 1;
+		p += len;
+	}
+	return 0;
+}
+
+struct help_section {
+	const char *title;
+	enum obj_type obj;
+	const char *names;	/* the section's fields; NULL: the rest of obj's */
+	const char *all;	/* its "x_all" name; NULL: none */
+};
+
+static const struct help_section help_sections[] = {
+	{ "Logical Volume Fields", OBJ_LV, NULL, "lv_all" },
+	{ "Logical Volume Device Info Fields", OBJ_LV, lv_info_fields, "lv_all" },
+	{ "Logical Volume Device Status Fields", OBJ_LV, lv_status_fields, "lv_all" },
+	{ "Logical Volume Device Info and Status Combined Fields", OBJ_LV, lv_combined_fields,
+	  "lv_all" },
+	{ "Physical Volume Label Fields", OBJ_PV, pv_label_fields, "pv_all" },
+	{ "Physical Volume Fields", OBJ_PV, NULL, "pv_all" },
+	{ "Volume Group Fields", OBJ_VG, NULL, "vg_all" },
+	{ "Logical Volume Segment Fields", OBJ_SEG, NULL, "seg_all" },
+	{ "Physical Volume Segment Fields", OBJ_PVSEG, NULL, "pvseg_all" },
+	{ "Special Fields", OBJ_SPECIAL, NULL, NULL },
+};
+
+/* Whether f is listed under section s: named there, or of its object and named nowhere. */
+static int in_help_section(const struct help_section *s, const struct field_def *f)
+{
+	size_t i;
+
+	if (f->obj != s->obj)
+		return 0;
+	if (s->names)
+		return name_listed(s->names, f->name);
+	for (i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)
+		if (help_sections[i].obj == s->obj && help_sections[i].names &&
+		    name_listed(help_sections[i].names, f->name))
+			return 0;
+	return 1;
+}
+
+static void help_line(FILE *out, const char *name, const char *desc)
+{
+	fprintf(out, "    %-27s - %s\n", name, desc);
+}
+
+/*
+ * LVM2's layout, the same for every report type: its sections in its
+ * order, each led by its "x_all" and closed by a line of three spaces.
+ */
 void report_help(enum report_type type, FILE *out)
 {
-	static const struct { enum obj_type obj; const char *title; } sections[] = {
-		{ OBJ_LV, "Logical Volume Fields" }, { OBJ_SEG, "Logical Volume Segment Fields" },
-		{ OBJ_PV, "Physical Volume Fields" }, { OBJ_PVSEG, "Physical Volume Segment Fields" },
-		{ OBJ_VG, "Volume Group Fields" },
-	};
 	size_t s, i;
 
-	for (s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
-		if (!obj_allowed(type, sections[s].obj) &&
-		    !(type == RPT_PV) && !(type == RPT_LV && sections[s].obj == OBJ_SEG))
-			continue;
-		fprintf(out, "  %s\n  %.*s\n", sections[s].title, (int)strlen(sections[s].title),
-			"----------------------------------------");
-		for (i = 0; i < report_field_count; i++)
-			if (report_fields[i].obj == sections[s].obj)
-				fprintf(out, "    %-26s - %s\n", report_fields[i].name,
-					report_fields[i].desc ? report_fields[i].desc
-							      : report_fields[i].heading);
+	(void)type;
+	for (s = 0; s < sizeof(help_sections) / sizeof(help_sections[0]); s++) {
+		const struct help_section *sec = &help_sections[s];
+
+		fprintf(out, "  %s\n  ", sec->title);
+		for (i = strlen(sec->title); i; i--)
+			fputc('-', out);
 		fputc('\n', out);
+		if (sec->all)
+			help_line(out, sec->all, "All fields in this section.");
+		for (i = 0; i < report_field_count; i++)
+			if (in_help_section(sec, &report_fields[i]))
+				help_line(out, report_fields[i].name,
+					  report_fields[i].desc ? report_fields[i].desc
+								: report_fields[i].heading);
+		if (sec->obj == OBJ_SPECIAL) {
+			help_line(out, "help", "Show help.");
+			help_line(out, "?", "Show help.");
+		}
+		fputs("   \n", out);
 	}
 }

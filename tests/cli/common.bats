@@ -69,6 +69,58 @@ load helpers
 	assert_equal "$(md_hash)" "$h"
 }
 
+@test "a bad --units is a bad command line, in LVM2's words" {
+	setup_images 1 8M
+	olvm pvcreate "$IMG0"
+	for u in xyz 5q 0k 4 kk ""; do
+		for c in pvs vgs lvs pvdisplay; do
+			run olvm "$c" --units "$u"
+			[ "$status" -eq 3 ] || { echo "$c --units '$u': status $status"; return 1; }
+			assert_equal "${lines[0]}" "  Invalid units specification"
+			assert_equal "${lines[1]}" "  Run \`$c --help' for more information."
+		done
+	done
+	for u in h H r R b s k m 4k 4K 12s 1h; do
+		run olvm pvs --units "$u" -o pv_size "$IMG0"
+		[ "$status" -eq 0 ] || { echo "--units '$u': status $status: $output"; return 1; }
+	done
+}
+
+@test "a VG that does not exist: LVM2's two lines and exit 5, for each command" {
+	setup_images 1 8M
+	olvm pvcreate "$IMG0"
+	local c
+	while read -r c; do
+		# shellcheck disable=SC2086
+		run olvm $c
+		[ "$status" -eq 5 ] || { echo "$c: status $status"; return 1; }
+		assert_equal "$output" '  Volume group "nx" not found
+  Cannot process volume group nx'
+	done <<EOF
+vgs nx
+lvs nx
+lvs nx/lv
+vgchange --addtag t nx
+vgchange -an nx
+lvcreate -an -Zn -L 4m -n l nx
+vgremove nx
+vgextend nx $IMG0
+vgrename nx ny
+lvremove nx/l
+lvrename nx a b
+lvchange -an nx/l
+lvextend -L+4m nx/l
+vgdisplay nx
+vgck nx
+EOF
+	run olvm vgs nx nx2
+	assert_status 5
+	assert_equal "$output" '  Volume group "nx" not found
+  Cannot process volume group nx
+  Volume group "nx2" not found
+  Cannot process volume group nx2'
+}
+
 @test "too many / too few positional arguments" {
 	setup_images 1 8M
 	run olvm vgrename onlyone

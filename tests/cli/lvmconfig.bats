@@ -144,6 +144,97 @@ SPECS
 	assert_output_contains 'Configuration section "devices" is not customizable by a profile.'
 }
 
+@test "lvm config and lvm dumpconfig are lvmconfig" {
+	echo 'global { units = "s" }' >"$LVM_SYSTEM_DIR/lvmlocal.conf"
+	local c
+	for c in lvmconfig dumpconfig config; do
+		run olvm "$c" global/units
+		assert_status 0
+		assert_equal "$output" 'units="s"'
+	done
+	run olvm help
+	assert_output_contains "  config          Display and manipulate configuration information"
+}
+
+@test "lvmconfig --typeconfig is --type; either once" {
+	run olvm lvmconfig --typeconfig default global/units
+	assert_status 0
+	assert_equal "$output" '# units="r"'
+	run olvm config --typeconfig list
+	assert_status 0
+	assert_equal "$output" "$(olvm lvmconfig --type list)"
+	run olvm lvmconfig --type default --typeconfig current global/units
+	assert_status 3
+	assert_equal "${lines[0]}" "  Option --typeconfig may not be repeated."
+	assert_equal "${lines[1]}" "  Error during parsing of command line."
+	run olvm lvmconfig --typeconfig bogus
+	assert_status 3
+}
+
+@test "--metadataprofile: lvmconfig shows it, only metadata settings allowed" {
+	mkdir -p "$LVM_SYSTEM_DIR/profile"
+	printf 'allocation {\n\tthin_pool_zero=0\n}\n' >"$LVM_SYSTEM_DIR/profile/mp.profile"
+	run olvm lvmconfig --metadataprofile mp
+	assert_status 0
+	assert_equal "$output" "$(printf 'allocation {\n\tthin_pool_zero=0\n}')"
+	run olvm lvmconfig --metadataprofile mp --mergedconfig allocation/thin_pool_zero
+	assert_equal "$output" "thin_pool_zero=0"
+	# What LVM2 2.03 says about each kind of item a metadata profile may not hold.
+	local body want
+	while IFS='|' read -r body want; do
+		printf "$body\n" >"$LVM_SYSTEM_DIR/profile/t.profile"
+		run olvm lvmconfig --metadataprofile t
+		assert_status 5
+		assert_equal "${lines[0]}" "  $want"
+		assert_equal "${lines[1]}" "  Ignoring invalid metadata profile t."
+		assert_equal "${lines[2]}" "  Failed to apply metadata profile t."
+	done <<'EOF'
+global {\n units="k"\n}|Configuration option "global/units" is customizable by command profile only, not metadata profile.
+devices {\n scan=["/dev"]\n}|Configuration section "devices" is not customizable by a profile.
+allocation {\n cling_tag_list=["@a"]\n}|Configuration option "allocation/cling_tag_list" is not customizable by a profile.
+allocation {\n foo=1\n}|Configuration setting "allocation/foo" unknown.
+foo {\n x=1\n}|Configuration section "foo" unknown.
+allocation=1|Configuration setting "allocation" invalid. It's not part of any section.
+EOF
+	printf 'activation {\n thin_pool_autoextend_percent=30\n}\nallocation {\n vdo_slab_size_mb=128\n}\n' \
+		>"$LVM_SYSTEM_DIR/profile/t.profile"
+	run olvm lvmconfig --metadataprofile t activation/thin_pool_autoextend_percent
+	assert_status 0
+	assert_equal "$output" "thin_pool_autoextend_percent=30"
+	run olvm lvmconfig --metadataprofile nosuch
+	assert_status 5
+	assert_equal "${lines[0]}" "  $LVM_SYSTEM_DIR/profile/nosuch.profile: stat failed: No such file or directory"
+	assert_equal "${lines[1]}" "  Failed to apply metadata profile nosuch."
+}
+
+@test "--metadataprofile / --detachprofile: recorded in the VG and LV" {
+	mkdir -p "$LVM_SYSTEM_DIR/profile"
+	printf 'allocation {\n\tthin_pool_zero=0\n}\n' >"$LVM_SYSTEM_DIR/profile/mp.profile"
+	printf 'global {\n\tunits="k"\n}\n' >"$LVM_SYSTEM_DIR/profile/gp.profile"
+	run olvm vgcreate --metadataprofile mp vg "$IMG0"
+	assert_status 0
+	run olvm lvcreate -an -Zn -L 4m -n lv --metadataprofile mp vg
+	assert_status 0
+	assert_equal "$(field vgs -o vg_profile,lv_profile --separator : vg)" "mp:mp"
+	run olvm vgchange --detachprofile vg
+	assert_status 0
+	run olvm lvchange --detachprofile vg/lv
+	assert_status 0
+	assert_equal "$(field vgs -o vg_profile,lv_profile --separator : vg)" ":"
+	run olvm vgchange --metadataprofile mp vg
+	assert_status 0
+	run olvm lvchange --metadataprofile mp vg/lv
+	assert_status 0
+	assert_equal "$(field vgs -o vg_profile,lv_profile --separator : vg)" "mp:mp"
+	h=$(md_hash)
+	run olvm vgchange --metadataprofile gp vg
+	assert_status 5
+	assert_output_contains "Failed to apply metadata profile gp."
+	run olvm lvcreate -an -Zn -L 4m -n lv2 --metadataprofile nosuch vg
+	assert_status 5
+	assert_equal "$(md_hash)" "$h"
+}
+
 @test "lvmlocal.conf is merged" {
 	echo 'global { units = "s" }' >"$LVM_SYSTEM_DIR/lvmlocal.conf"
 	run olvm lvmconfig global/units

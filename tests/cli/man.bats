@@ -19,7 +19,7 @@ commands() {
 page_for() {
 	case "$1" in
 	help|segtypes|formats) echo "$MAN/lvm.8" ;;
-	dumpconfig) echo "$MAN/lvmconfig.8" ;;
+	config|dumpconfig) echo "$MAN/lvmconfig.8" ;;
 	fullreport) echo "$MAN/lvm-fullreport.8" ;;
 	*) echo "$MAN/$1.8" ;;
 	esac

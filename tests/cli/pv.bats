@@ -121,6 +121,56 @@ UUID_RE='^[A-Za-z0-9]{6}(-[A-Za-z0-9]{4}){5}-[A-Za-z0-9]{6}$'
 	assert_equal "$(read_str "$IMG0" 544 32)" "${u//-/}"
 }
 
+# Sectors 0..3 holding 0xab, the rest of the image untouched.
+fill_label_sectors() {
+	head -c 2048 /dev/zero | tr '\0' '\253' | dd of="$1" conv=notrunc status=none
+}
+
+# Bytes of sector $2 of image $1 that are not $3 (two hex digits).
+count_other_bytes() {
+	dd if="$1" bs=512 skip="$2" count=1 status=none | od -An -v -tx1 |
+		tr -s ' ' '\n' | grep -v -e '^$' -e "^$3\$" | wc -l
+}
+
+@test "pvcreate: -Z y (the default) wipes sectors 0-3, even with --uuid (as LVM2 2.03)" {
+	setup_images 2 32M
+	fill_label_sectors "$IMG0"
+	fill_label_sectors "$IMG1"
+	run olvm pvcreate "$IMG0"
+	assert_status 0
+	run olvm pvcreate -u aaaaaa-bbbb-cccc-dddd-eeee-ffff-gggggg --norestorefile "$IMG1"
+	assert_status 0
+	for img in "$IMG0" "$IMG1"; do
+		assert_equal "$(count_other_bytes "$img" 0 00)" 0
+		assert_equal "$(read_str "$img" 512 8)" "LABELONE"
+		assert_equal "$(count_other_bytes "$img" 2 00)" 0
+		assert_equal "$(count_other_bytes "$img" 3 00)" 0
+	done
+}
+
+@test "pvcreate: -Z n leaves sectors 0, 2 and 3 alone" {
+	setup_images 1 32M
+	fill_label_sectors "$IMG0"
+	run olvm pvcreate -Z n "$IMG0"
+	assert_status 0
+	assert_equal "$(count_other_bytes "$IMG0" 0 ab)" 0
+	assert_equal "$(read_str "$IMG0" 512 8)" "LABELONE"
+	assert_equal "$(count_other_bytes "$IMG0" 1 ab)" 512
+	assert_equal "$(count_other_bytes "$IMG0" 2 ab)" 0
+	assert_equal "$(count_other_bytes "$IMG0" 3 ab)" 0
+	assert_equal "$(field pvs -o pv_name "$IMG0")" "$IMG0"
+}
+
+@test "pvcreate: -Z n still erases an old label in another sector" {
+	setup_images 1 32M
+	olvm pvcreate --labelsector 0 "$IMG0"
+	assert_equal "$(read_str "$IMG0" 0 8)" "LABELONE"
+	run olvm pvcreate -y -Z n "$IMG0"
+	assert_status 0
+	assert_equal "$(count_other_bytes "$IMG0" 0 00)" 0
+	assert_equal "$(read_str "$IMG0" 512 8)" "LABELONE"
+}
+
 @test "pvcreate: -u without --restorefile or --norestorefile is refused" {
 	setup_images 1 32M
 	h=$(md_hash)
@@ -420,4 +470,22 @@ assert pv["pv_name"] == sys.argv[1], pv' "$IMG0"
 	run olvm pvremove "$LOOP0"
 	assert_status 0
 	assert_equal "$(read_str "$LOOP0" 512 8 | tr -d '\0')" ""
+}
+
+@test "pvs, vgs and lvs warn about an unused PV that reappeared (as LVM2)" {
+	setup_images 2 16M
+	olvm vgcreate -s 1M vg "$IMG0" "$IMG1" >/dev/null
+	olvm lvcreate -an -Zn -l 2 -n a vg "$IMG0" >/dev/null 2>&1
+	id=$(olvm pvs --noheadings -o pv_uuid "$IMG1" | tr -d ' ')
+	mv "$IMG1" "$T/away.img"
+	olvm lvremove -f vg/a >/dev/null 2>&1	# writes IMG1 as MISSING
+	mv "$T/away.img" "$IMG1"
+	for c in pvs vgs lvs "pvs $IMG1"; do
+		run olvm $c
+		assert_status 0
+		[ "$(grep -c "WARNING: VG vg has unused reappeared PV $IMG1 $id\." <<<"$output")" = 1 ] ||
+			{ echo "$c: $output"; return 1; }
+	done
+	run olvm pvs --noheadings -o pv_attr "$IMG1"
+	assert_equal "$(tr -d ' ' <<<"${lines[-1]}")" "a--"
 }

@@ -820,3 +820,54 @@ EOF
 	assert_status 3
 	assert_output_contains 'Invalid argument for --configreport: bogus'
 }
+
+# -o help: LVM2 2.03.16's layout, whatever the command (field names and
+# sections; the descriptions are openlvm's own).
+@test "-o help: LVM2's sections, _all lines and Special Fields, for pvs, vgs and lvs" {
+	local c o first=""
+	for c in pvs vgs lvs; do
+		for o in help '?' name,help +help; do
+			run olvm "$c" -o "$o"
+			assert_status 0
+			[ -n "$first" ] || first=$output
+			assert_equal "$output" "$first"
+		done
+	done
+	# The section titles, in order, each underlined to its length.
+	assert_equal "$(grep -E '^  [A-Z]' <<<"$first")" "  Logical Volume Fields
+  Logical Volume Device Info Fields
+  Logical Volume Device Status Fields
+  Logical Volume Device Info and Status Combined Fields
+  Physical Volume Label Fields
+  Physical Volume Fields
+  Volume Group Fields
+  Logical Volume Segment Fields
+  Physical Volume Segment Fields
+  Special Fields"
+	run awk '/^  [A-Z]/ { t = length($0) } /^  -+$/ && length($0) != t { bad++ } END { print bad + 0 }' <<<"$first"
+	assert_equal "$output" 0
+	# Each section leads with its _all field (but Special) and ends with "   ".
+	assert_equal "$(grep -c '_all  *- All fields in this section.$' <<<"$first")" 9
+	assert_equal "$(grep -c '^   $' <<<"$first")" 10
+	assert_equal "$(tail -6 <<<"$first")" "  Special Fields
+  --------------
+    selected                    - Selected
+    help                        - Show help.
+    ?                           - Show help.
+   "
+	[[ "$first" == *"
+  Logical Volume Device Info and Status Combined Fields
+  -----------------------------------------------------
+    lv_all                      - All fields in this section.
+    lv_attr                     - "* ]]
+	[[ "$first" == *"
+  Physical Volume Label Fields
+  ----------------------------
+    pv_all                      - All fields in this section.
+    pv_fmt                      - "* ]]
+	# Every field is listed once, under a 27-wide name column.
+	assert_equal "$(grep -cE '^    [a-z_]+ +- ' <<<"$first")" \
+		"$(grep -E '^    [a-z_]+ +- ' <<<"$first" | grep -v ' - All fields in this section' | awk '{ print $1 }' | sort -u | wc -l | awk '{ print $1 + 9 }')"
+	run awk '/^    [a-z_?]+ +- / && index($0, " - ") != 32 && length($1) < 28 { bad++ } END { print bad + 0 }' <<<"$first"
+	assert_equal "$output" 0
+}

@@ -164,3 +164,120 @@ restored_everywhere() {
 	assert_status 0
 	restored_everywhere "$ATTACHED"
 }
+
+# ---- small parity checks: messages and exit codes, sectors 0..3 ----
+
+# both_say CMD ARGS...: same exit status and same error lines (LVM2's
+# device-mapper complaints aside: this kernel has none).
+both_say() {
+	local rs=0 ro=0 rout oout
+	rlvm "$@" >"$T/both.r" 2>&1 || rs=$?
+	olvm "$@" >"$T/both.o" 2>&1 || ro=$?
+	rout=$(grep -v -e mapper -e 'Failure to communicate' -e 'device-mapper' \
+		-e 'libdevmapper' -e 'Activation disabled' "$T/both.r" || true)
+	oout=$(cat "$T/both.o")
+	[ "$rs" = "$ro" ] || { echo "$*: LVM2 exit $rs, openlvm $ro"; cat "$T/both.o"; return 1; }
+	[ "$rout" = "$oout" ] || { printf '%s:\nLVM2:\n%s\nopenlvm:\n%s\n' "$*" "$rout" "$oout"; return 1; }
+}
+
+@test "a VG that does not exist: same lines and exit code as LVM2" {
+	new_loops 1 16M
+	rlvm pvcreate -q "$LOOP0"
+	both_say vgs nx
+	both_say vgs nx nx2
+	both_say lvs nx/lv
+	both_say vgchange --addtag t nx
+	both_say vgchange -ay nx
+	both_say lvcreate --driverloaded n -an -Zn -L4m -n l nx
+	both_say vgextend nx "$LOOP0"
+	both_say vgremove nx
+	both_say vgrename nx ny
+	both_say lvremove nx/l
+	both_say lvrename nx a b
+	both_say lvchange -an nx/l
+	both_say lvextend -L+4m nx/l
+}
+
+@test "a bad --units: same lines and exit code as LVM2" {
+	new_loops 1 16M
+	both_say pvs --units xyz
+	both_say vgs --units 0k
+	both_say lvs --units 4
+	both_say pvs --units 4k -o pv_name,pv_size "$LOOP0"
+}
+
+# sector_bytes DEV S: sector S of DEV in hex, the label's CRC and UUID aside.
+sector_bytes() {
+	dd if="$1" bs=512 skip="$2" count=1 status=none | od -An -v -tx1 | tr -d ' \n' | cut -c1-32,129-
+}
+
+@test "pvcreate -Z y|n: sectors 0-3 end up as LVM2 leaves them" {
+	new_loops 2 16M
+	local args s
+	for args in "" "-Zn" "-Zy" "-Zn --uuid aaaaaa-bbbb-cccc-dddd-eeee-ffff-gggggg --norestorefile" \
+		"--uuid aaaaaa-bbbb-cccc-dddd-eeee-ffff-gggggg --norestorefile"; do
+		for d in "$LOOP0" "$LOOP1"; do
+			head -c 2048 /dev/zero | tr '\0' '\253' | dd of="$d" conv=notrunc status=none
+		done
+		# shellcheck disable=SC2086
+		rlvm pvcreate -q $args "$LOOP0"
+		# shellcheck disable=SC2086
+		olvm pvcreate -q ${args//aaaaaa/bbbbbb} "$LOOP1"
+		for s in 0 1 2 3; do
+			assert_equal "$(sector_bytes "$LOOP1" $s)" "$(sector_bytes "$LOOP0" $s)"
+		done
+		rlvm pvremove -q -ff -y "$LOOP0" "$LOOP1"
+	done
+}
+
+@test "--metadataprofile: openlvm records the profile as LVM2 does, each reads the other's" {
+	new_loops 2 16M
+	local d
+	for d in "$LVM_SYSTEM_DIR" "$RSD"; do
+		mkdir -p "$d/profile"
+		printf 'allocation {\n\tthin_pool_zero=0\n}\n' >"$d/profile/mp.profile"
+	done
+	run olvm vgcreate --metadataprofile mp ovg "$LOOP0"
+	assert_status 0
+	run olvm lvcreate -an -Zn -L 4m -n lv --metadataprofile mp ovg
+	assert_status 0
+	run rlvm vgcreate --metadataprofile mp rvg "$LOOP1"
+	assert_status 0
+	run rlvm lvcreate --driverloaded n -an -Zn -L 4m -n lv --metadataprofile mp rvg
+	assert_status 0
+	for d in ovg rvg; do
+		assert_equal "$(rfield vgs -o vg_profile,lv_profile --separator '|' $d)" "mp|mp"
+		assert_equal "$(field vgs -o vg_profile,lv_profile --separator '|' $d)" "mp|mp"
+	done
+	lvm2_clean ovg "$LOOP0"
+}
+
+@test "-o help: the same sections and field order as LVM2, where openlvm has the field" {
+	new_loops 1 16M
+	local mine theirs
+	# Names and titles only: LVM2's descriptions are its own.
+	# Both print it on standard error.
+	[ -z "$(olvm lvs -o help 2>/dev/null)" ]
+	mine=$(olvm lvs -o help 2>&1 | sed 's/ - .*//')
+	theirs=$(rlvm lvs -o help 2>&1 | sed 's/ - .*//' | grep -Fx -f <(printf '%s\n' "$mine"))
+	assert_equal "$mine" "$theirs"
+	[ "$(printf '%s\n' "$mine" | wc -l)" -gt 200 ]
+}
+
+@test "an unused PV that reappeared: openlvm's reports warn about it like LVM2's" {
+	new_loops 2 32M
+	rlvm vgcreate -q mvg "$LOOP0" "$LOOP1"
+	rlvm lvcreate --driverloaded n -an -Zn -q -n a -l 2 mvg "$LOOP0"
+	losetup -d "$LOOP1"
+	run rlvm lvremove --driverloaded n -f mvg/a
+	assert_status 0
+	attach "$T/disk1.img"
+	local c
+	for c in pvs vgs lvs; do
+		run rlvm "$c"
+		assert_output_contains "WARNING: VG mvg has unused reappeared PV $ATTACHED "
+		run olvm "$c"
+		assert_status 0
+		assert_output_contains "WARNING: VG mvg has unused reappeared PV $ATTACHED "
+	done
+}

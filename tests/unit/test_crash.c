@@ -40,6 +40,7 @@ struct fixture {
 	struct lvm_scan *scans[32];
 	unsigned ncaches, nscans;
 	struct pv_label next;	/* what the crashing child writes */
+	int next_flags;		/* and the pv_write_new() flags it uses */
 };
 
 static struct dev_cache *new_cache(struct fixture *fx)
@@ -451,7 +452,7 @@ static void write_next(struct fixture *fx)
 {
 	struct device *dev = device_of(fx, 0);
 
-	_exit(pv_write_new(dev, &fx->next, 0) ? 3 : 0);
+	_exit(pv_write_new(dev, &fx->next, fx->next_flags) ? 3 : 0);
 }
 
 /* Valid labels in sectors 0..3 of image 0, first one in *first. */
@@ -507,6 +508,92 @@ static void test_pvcreate_lower_sector(void **state)
 	assert_true(saw_old && saw_new);
 }
 
+/* The same with -Zn: erasing only the old label keeps the order safe. */
+static void test_pvcreate_lower_sector_keep(void **state)
+{
+	struct fixture *fx = *state;
+
+	fx->next_flags = PV_WRITE_KEEP_SECTORS;
+	test_pvcreate_lower_sector(state);
+}
+
+static void fill_sectors(struct fixture *fx, unsigned char byte)
+{
+	unsigned char buf[LABEL_SCAN_SECTORS * SECTOR_SIZE];
+	FILE *f = fopen(fx->path[0], "r+");
+
+	memset(buf, byte, sizeof(buf));
+	assert_non_null(f);
+	assert_int_equal(fwrite(buf, 1, sizeof(buf), f), sizeof(buf));
+	fclose(f);
+}
+
+/* Bytes of sector s of image 0 equal to byte. */
+static unsigned count_bytes(struct fixture *fx, unsigned s, unsigned char byte)
+{
+	unsigned char buf[SECTOR_SIZE];
+	FILE *f = fopen(fx->path[0], "r");
+	unsigned i, n = 0;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, (long)s * SECTOR_SIZE, SEEK_SET), 0);
+	assert_int_equal(fread(buf, 1, sizeof(buf), f), sizeof(buf));
+	fclose(f);
+	for (i = 0; i < SECTOR_SIZE; i++)
+		n += buf[i] == byte;
+	return n;
+}
+
+/* -Zy (the default) wipes sectors 0..3; -Zn leaves all but the label's. */
+static void test_pvcreate_zero_flag(void **state)
+{
+	struct fixture *fx = *state;
+	struct pv_label label, first;
+	struct device *dev;
+
+	label_at(&label, 1);
+	fill_sectors(fx, 0xab);
+	dev = device_of(fx, 0);
+	assert_int_equal(pv_write_new(dev, &label, PV_WRITE_KEEP_SECTORS), 0);
+	dev_close(dev);
+	assert_int_equal(count_bytes(fx, 0, 0xab), SECTOR_SIZE);
+	assert_int_equal(count_bytes(fx, 1, 0xab), 0);
+	assert_int_equal(count_bytes(fx, 2, 0xab), SECTOR_SIZE);
+	assert_int_equal(count_bytes(fx, 3, 0xab), SECTOR_SIZE);
+	assert_int_equal(count_labels(fx, &first), 1);
+	assert_true(id_equal(&first.pv_id, &label.pv_id));
+
+	fill_sectors(fx, 0xab);
+	dev = device_of(fx, 0);
+	assert_int_equal(pv_write_new(dev, &label, 0), 0);
+	dev_close(dev);
+	assert_int_equal(count_bytes(fx, 0, 0), SECTOR_SIZE);
+	assert_int_equal(count_bytes(fx, 2, 0), SECTOR_SIZE);
+	assert_int_equal(count_bytes(fx, 3, 0), SECTOR_SIZE);
+	assert_int_equal(count_labels(fx, &first), 1);
+}
+
+/* -Zn still erases an old label, even one that no longer checks out. */
+static void test_pvcreate_keep_erases_old_label(void **state)
+{
+	struct fixture *fx = *state;
+	struct pv_label old, label, first;
+	struct device *dev = device_of(fx, 0);
+	static const unsigned char junk = 0x5a;
+
+	label_at(&old, 3);
+	label_at(&label, 1);
+	assert_int_equal(pv_write_new(dev, &old, 0), 0);
+	assert_int_equal(dev_write(dev, 0, 1, &junk), 0);	/* boot code */
+	assert_int_equal(dev_write(dev, 3 * SECTOR_SIZE + 40, 1, &junk), 0);	/* bad CRC */
+	assert_int_equal(pv_write_new(dev, &label, PV_WRITE_KEEP_SECTORS), 0);
+	dev_close(dev);
+	assert_int_equal(count_bytes(fx, 0, junk), 1);
+	assert_int_equal(count_bytes(fx, 3, 0), SECTOR_SIZE);
+	assert_int_equal(count_labels(fx, &first), 1);
+	assert_true(id_equal(&first.pv_id, &label.pv_id));
+}
+
 /* The reverse (old label first) may overwrite in place of moving. */
 static void test_pvcreate_higher_sector(void **state)
 {
@@ -534,6 +621,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_commit_flags_missing_pv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pvcreate_lower_sector, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pvcreate_higher_sector, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pvcreate_lower_sector_keep, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pvcreate_zero_flag, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pvcreate_keep_erases_old_label, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

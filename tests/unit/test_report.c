@@ -889,6 +889,74 @@ static void test_help(void **state)
 	free(buf);
 }
 
+/* The position of needle in hay, which must hold it. */
+static size_t at(const char *hay, const char *needle)
+{
+	const char *p = strstr(hay, needle);
+
+	assert_non_null(p);
+	return (size_t)(p - hay);
+}
+
+/* LVM2's -o help layout: its sections in its order, the same for every type. */
+static void test_help_layout(void **state)
+{
+	static const char *const titles[] = {
+		"  Logical Volume Fields\n  ---------------------\n"
+		"    lv_all                      - All fields in this section.\n"
+		"    lv_uuid                     - ",
+		"\n   \n  Logical Volume Device Info Fields\n  ---------------------------------\n"
+		"    lv_all                      - All fields in this section.\n"
+		"    lv_kernel_major             - ",
+		"\n   \n  Logical Volume Device Status Fields\n",
+		"\n   \n  Logical Volume Device Info and Status Combined Fields\n"
+		"  -----------------------------------------------------\n"
+		"    lv_all                      - All fields in this section.\n"
+		"    lv_attr                     - ",
+		"\n   \n  Physical Volume Label Fields\n  ----------------------------\n"
+		"    pv_all                      - All fields in this section.\n"
+		"    pv_fmt                      - ",
+		"    pv_ext_vsn                  - ",
+		"\n   \n  Physical Volume Fields\n  ----------------------\n"
+		"    pv_all                      - All fields in this section.\n"
+		"    pe_start                    - ",
+		"\n   \n  Volume Group Fields\n",
+		"\n   \n  Logical Volume Segment Fields\n",
+		"\n   \n  Physical Volume Segment Fields\n",
+		"\n   \n  Special Fields\n  --------------\n"
+		"    selected                    - ",
+		"\n    help                        - Show help.\n"
+		"    ?                           - Show help.\n   \n",
+	};
+	char *bufs[2] = { NULL, NULL };
+	size_t sizes[2], i, prev = 0;
+	enum report_type types[2] = { RPT_LV, RPT_VG };
+	FILE *out;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		out = open_memstream(&bufs[i], &sizes[i]);
+		report_help(types[i], out);
+		fclose(out);
+	}
+	assert_string_equal(bufs[0], bufs[1]);
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		size_t pos = at(bufs[0], titles[i]);
+
+		assert_true(i == 0 ? pos == 0 : pos > prev);
+		prev = pos;
+	}
+	/* The name column is 27 wide even for the longest names. */
+	assert_non_null(strstr(bufs[0], "\n    writecache_writeback_blocks - "));
+	/* lv_attr and pv_name are listed once, in their LVM2 sections only. */
+	assert_null(strstr(bufs[0] + at(bufs[0], "    lv_attr ") + 1, "    lv_attr "));
+	assert_true(at(bufs[0], "    pv_name ") < at(bufs[0], "  Physical Volume Fields"));
+	assert_true(at(bufs[0], "    lv_kernel_major ") >
+		    at(bufs[0], "  Logical Volume Device Info Fields"));
+	free(bufs[0]);
+	free(bufs[1]);
+}
+
 /* ---- raid, thin and cache fields, against LVM2 with --driverloaded n ---- */
 
 /*
@@ -1194,6 +1262,7 @@ int main(void)
 		cmocka_unit_test(test_row_types),
 		cmocka_unit_test(test_empty_json),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_help_layout),
 		cmocka_unit_test(test_raid_fields),
 		cmocka_unit_test(test_pool_fields),
 	};
