@@ -76,7 +76,7 @@ static void record(struct cmd_context *cmd, enum option_id id, const char *value
 		const char **nv = POOL_ARRAY(cmd->mem, const char *, av->nvalues ? av->nvalues * 2 : 1);
 		unsigned *no = POOL_ARRAY(cmd->mem, unsigned, av->nvalues ? av->nvalues * 2 : 1);
 
-		if (av->nvalues) {
+		if (av->values) {
 			memcpy(nv, av->values, av->nvalues * sizeof(*nv));
 			memcpy(no, av->order, av->nvalues * sizeof(*no));
 		}
