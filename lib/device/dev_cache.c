@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,15 +131,16 @@ static int name_qsort_cmp(const void *a, const void *b)
 /* Reads the first line of a small sysfs attribute, newline stripped. */
 static int read_attr(const char *path, char *buf, size_t size)
 {
-	FILE *f = fopen(path, "re");
-	int ok;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
 
-	if (!f)
+	if (fd < 0)
 		return -1;
-	ok = fgets(buf, (int)size, f) != NULL;
-	fclose(f);
-	if (!ok)
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n <= 0)
 		return -1;
+	buf[n] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
 	return 0;
 }
@@ -329,21 +331,65 @@ static int list_block_names(struct dev_cache *dc, struct strv *names)
 	return 0;
 }
 
-/* The devno of a sysfs block entry, or 0 when absent or empty (size 0). */
-static dev_t sysfs_devno(struct dev_cache *dc, const char *kname)
+/*
+ * Whether the filters reject kname by name alone, i.e. under every path
+ * it may get in the scan dirs.  Most of a machine's block devices are
+ * dropped here without touching sysfs or /dev.
+ */
+static int rejected_by_name(const struct dev_cache *dc, const char *kname)
 {
-	const char *base = pool_printf(dc->mem, "%s/class/block/%s", sysfs_dir(dc), kname);
-	unsigned maj, min;
-	char buf[64];
+	char path[PATH_MAX];
 
-	if (read_attr(pool_printf(dc->mem, "%s/dev", base), buf, sizeof(buf)) ||
-	    sscanf(buf, "%u:%u", &maj, &min) != 2)
-		return 0;
-	/* Unattached loop devices and empty drives report size 0. */
-	if (!read_attr(pool_printf(dc->mem, "%s/size", base), buf, sizeof(buf)) &&
-	    strtoull(buf, NULL, 10) == 0)
-		return 0;
-	return makedev(maj, min);
+	for (const char *const *dir = scan_dirs(dc); *dir; dir++) {
+		int n = snprintf(path, sizeof(path), "%s/%s", *dir, kname);
+
+		if (n < 0 || (size_t)n >= sizeof(path))
+			return 0;
+		for (char *p = path + strlen(*dir) + 1; *p; p++)
+			if (*p == '!')
+				*p = '/';
+		if (filters_pass(state_of(dc), path, NULL))
+			return 0;
+	}
+	return 1;
+}
+
+/* Unattached loop devices and empty drives report size 0 in sysfs. */
+static int sysfs_size_zero(const struct dev_cache *dc, const char *kname)
+{
+	char path[PATH_MAX];
+	char buf[32];
+
+	snprintf(path, sizeof(path), "%s/class/block/%s/size", sysfs_dir(dc), kname);
+	return !read_attr(path, buf, sizeof(buf)) && strtoull(buf, NULL, 10) == 0;
+}
+
+/*
+ * The node of kname in the scan dirs.  A node is kname's when sysfs maps
+ * its devno back to kname: one readlink instead of reading the "dev"
+ * attribute of every listed device.
+ */
+static char *scanned_node(struct dev_cache *dc, const char *kname, dev_t *devno)
+{
+	char *name = pool_strdup(dc->mem, kname);
+	struct stat st;
+
+	for (char *p = name; *p; p++)
+		if (*p == '!')
+			*p = '/';
+	for (const char *const *dir = scan_dirs(dc); *dir; dir++) {
+		char *path = pool_printf(dc->mem, "%s/%s", *dir, name);
+		char *owner;
+
+		if (stat(path, &st) || !S_ISBLK(st.st_mode))
+			continue;
+		owner = kernel_name(dc, st.st_rdev);
+		if (owner && !strcmp(owner, kname)) {
+			*devno = st.st_rdev;
+			return path;
+		}
+	}
+	return NULL;
 }
 
 static void scan_block_devices(struct dev_cache *dc)
@@ -355,14 +401,15 @@ static void scan_block_devices(struct dev_cache *dc)
 	for (size_t i = 0; i < names.n; i++) {
 		struct resolved r = { .is_file = 0 };
 
-		r.devno = sysfs_devno(dc, names.v[i]);
-		if (!r.devno)
+		if (rejected_by_name(dc, names.v[i]))
 			continue;
-		r.path = find_node(dc, names.v[i], r.devno);
+		r.path = scanned_node(dc, names.v[i], &r.devno);
 		if (!r.path) {
 			log_debug("No device node for %s in the scanned directories", names.v[i]);
 			continue;
 		}
+		if (sysfs_size_zero(dc, names.v[i]))
+			continue;
 		lookup_or_add(dc, &r);
 	}
 }

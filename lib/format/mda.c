@@ -214,9 +214,12 @@ static int check_text(struct device *dev, const struct mda_header *hdr,
 	return 0;
 }
 
-/* The length returned stops at the first NUL: LVM's parser does the same. */
-int mda_read_text(struct device *dev, const struct mda_header *hdr, struct pool *mem,
-		  char **text, size_t *len)
+/*
+ * Reads slot 0's text, from mem or malloc'd when mem is NULL.  The length
+ * returned stops at the first NUL: LVM's parser does the same.
+ */
+static int read_text_into(struct device *dev, const struct mda_header *hdr, struct pool *mem,
+			  char **text, size_t *len)
 {
 	const struct raw_locn *l = &hdr->slot[0];
 	const char *why = slot_problem(l, hdr->size);
@@ -233,16 +236,30 @@ int mda_read_text(struct device *dev, const struct mda_header *hdr, struct pool 
 	s = slot_span(l->offset, l->size, hdr->size);
 	if (text_readable(dev, hdr, &s))
 		return -1;
-	buf = pool_alloc(mem, (size_t)l->size);
-	if (dev_read(dev, hdr->start + s.offset, (size_t)s.first, buf))
+	/* not zeroed: every byte is read over; check_text() wants the last NUL */
+	buf = mem ? pool_alloc(mem, (size_t)l->size) : xmalloc((size_t)l->size);
+	if (dev_read(dev, hdr->start + s.offset, (size_t)s.first, buf) ||
+	    (s.wrap && dev_read(dev, hdr->start + MDA_HEADER_SIZE, (size_t)s.wrap, buf + s.first)) ||
+	    check_text(dev, hdr, buf, (size_t)l->size)) {
+		if (!mem)
+			free(buf);
 		return -1;
-	if (s.wrap && dev_read(dev, hdr->start + MDA_HEADER_SIZE, (size_t)s.wrap, buf + s.first))
-		return -1;
-	if (check_text(dev, hdr, buf, (size_t)l->size))
-		return -1;
+	}
 	*text = (char *)buf;
 	*len = strlen(*text);
 	return 1;
+}
+
+int mda_read_text(struct device *dev, const struct mda_header *hdr, struct pool *mem,
+		  char **text, size_t *len)
+{
+	return read_text_into(dev, hdr, mem, text, len);
+}
+
+int mda_read_text_malloc(struct device *dev, const struct mda_header *hdr, char **text,
+			 size_t *len)
+{
+	return read_text_into(dev, hdr, NULL, text, len);
 }
 
 uint64_t mda_max_text_size(uint64_t mda_size)
@@ -324,7 +341,7 @@ static uint64_t padded_len(const struct mda_header *hdr, uint64_t at, uint64_t l
 }
 
 static int write_pieces(struct device *dev, const struct mda_header *hdr,
-			const struct span *s, const unsigned char *buf)
+			const struct span *s, const char *buf)
 {
 	uint64_t last_at = s->wrap ? MDA_HEADER_SIZE : s->offset;
 	uint64_t last_len = s->wrap ? s->wrap : s->first;
@@ -336,14 +353,12 @@ static int write_pieces(struct device *dev, const struct mda_header *hdr,
 			 buf + (s->wrap ? s->first : 0));
 }
 
-int mda_write_text(struct device *dev, const struct mda_header *hdr,
-		   const char *text, size_t len, struct raw_locn *locn)
+int mda_write_padded(struct device *dev, const struct mda_header *hdr,
+		     const char *buf, size_t len, struct raw_locn *locn)
 {
 	uint64_t size = (uint64_t)len + 1;
 	uint64_t offset;
 	struct span s;
-	unsigned char *buf;
-	int r;
 
 	if (mda_next_location(hdr, size, &offset)) {
 		log_error("%s: Metadata of %llu bytes does not fit in the metadata area at "
@@ -353,18 +368,25 @@ int mda_write_text(struct device *dev, const struct mda_header *hdr,
 		return -1;
 	}
 	s = slot_span(offset, size, hdr->size);
-	/* text, NUL, and up to a sector of zero padding */
-	buf = xcalloc(1, (size_t)size + SECTOR_SIZE);
-	memcpy(buf, text, len);
-	r = write_pieces(dev, hdr, &s, buf);
-	free(buf);
-	if (r || dev_flush(dev))
+	if (write_pieces(dev, hdr, &s, buf) || dev_flush(dev))
 		return -1;
 	locn->offset = offset;
 	locn->size = size;
-	locn->checksum = lvm_crc(lvm_crc(LVM_CRC_SEED, text, len), "", 1);
+	locn->checksum = lvm_crc(lvm_crc(LVM_CRC_SEED, buf, len), "", 1);
 	locn->flags = 0;
 	return 0;
+}
+
+int mda_write_text(struct device *dev, const struct mda_header *hdr,
+		   const char *text, size_t len, struct raw_locn *locn)
+{
+	char *buf = xcalloc(1, len + MDA_TEXT_PAD);
+	int r;
+
+	memcpy(buf, text, len);
+	r = mda_write_padded(dev, hdr, buf, len, locn);
+	free(buf);
+	return r;
 }
 
 /* ---- Searching an area for every text copy ---- */

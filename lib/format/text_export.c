@@ -335,6 +335,13 @@ static void w_pv(struct writer *w, const struct volume_group *vg,
 		 const struct physical_volume *pv)
 {
 	char key[16], uuid[ID_DASHED_LEN + 1];
+	/*
+	 * A PV away now is written as LVM2 writes it (vgcfgbackup too, not
+	 * only commits): flag MISSING, hint "[unknown]"; the MISSING status
+	 * word is only read, from old metadata.
+	 */
+	int away = (pv->status & PV_MISSING) != 0;
+	const char *hint = away && !pv->dev ? "[unknown]" : pv->dev_hint;
 
 	snprintf(key, sizeof(key), "pv%u", pv->index);
 	w_blank(w);
@@ -342,8 +349,8 @@ static void w_pv(struct writer *w, const struct volume_group *vg,
 	id_format(&pv->id, uuid);
 	w_str(w, "id", uuid);
 	w_end(w);
-	if (pv->dev_hint) {
-		w_str(w, "device", pv->dev_hint);
+	if (hint) {
+		w_str(w, "device", hint);
 		w_comment(w, "Hint only");
 		w_end(w);
 	}
@@ -354,8 +361,8 @@ static void w_pv(struct writer *w, const struct volume_group *vg,
 		w_str(w, "device_id", pv->device_id);
 		w_end(w);
 	}
-	w_words(w, "status", pv_status_words, pv->status);
-	w_words(w, "flags", pv_flag_words, pv->flags);
+	w_words(w, "status", pv_status_words, pv->status & ~PV_MISSING);
+	w_words(w, "flags", pv_flag_words, pv->flags | (away ? PV_F_MISSING : 0));
 	w_tags(w, &pv->tags);
 	if (pv->dev_size) {
 		w_u64(w, "dev_size", pv->dev_size);

@@ -1,6 +1,7 @@
 #include "metadata/scan.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "device/device.h"
@@ -26,18 +27,74 @@ static void read_mda(struct lvm_scan *scan, struct pv_info *info, unsigned i)
 		return;
 	m->header_ok = 1;
 	m->ignored = (m->hdr.slot[0].flags & RAW_LOCN_IGNORED) != 0;
-	if (mda_read_text(info->dev, &m->hdr, scan->mem, &text, &len) != 1)
+	if (mda_read_text_malloc(info->dev, &m->hdr, &text, &len) != 1)
 		return;
 	if (text_peek(text, len, scan->mem, &name, uuid, &m->seqno)) {
 		log_warn("Metadata on %s at offset %llu cannot be parsed; ignoring it.",
 			 info->dev->path, (unsigned long long)(m->start + m->hdr.slot[0].offset));
+		free(text);
 		return;
 	}
-	if (id_parse(&m->vg_id, uuid))
+	if (id_parse(&m->vg_id, uuid)) {
+		free(text);
 		return;
-	m->text = text;
+	}
+	m->text = m->text_buf = text;
 	m->len = len;
 	m->vg_name = name;
+	m->text_next = scan->texts;
+	scan->texts = m;
+}
+
+/* What a dropped copy's text reads as: valid, but not held. */
+static const char dropped_text[] = "";
+
+void scan_drop_text(struct mda_copy *m)
+{
+	if (!m->text_buf)
+		return;
+	free(m->text_buf);
+	m->text_buf = NULL;
+	if (m->text)	/* NULL: the area was cleared (pv_orphan) */
+		m->text = dropped_text;
+	m->len = 0;
+}
+
+const char *scan_copy_text(struct lvm_scan *scan, struct pv_info *info,
+			   const struct mda_copy *m, size_t *len)
+{
+	/* m is the VG's (const) best copy; info owns it */
+	struct mda_copy *own = &info->mdas[m - info->mdas];
+	char *text;
+
+	if (!own->text_buf) {
+		/* Dropped after an import: read again, as committed since. */
+		int r = mda_read_text_malloc(info->dev, &own->hdr, &text, len);
+
+		if (r != 1) {
+			log_error("Cannot read the metadata on %s at offset %llu again.",
+				  info->dev->path, (unsigned long long)own->start);
+			return NULL;
+		}
+		/* still in scan->texts from read_mda(): freed at destroy */
+		own->text = own->text_buf = text;
+		own->len = *len;
+	}
+	*len = own->len;
+	return own->text_buf;
+}
+
+/* Only each VG's newest copy is imported: the others' texts go now. */
+static void drop_unused_texts(struct lvm_scan *scan)
+{
+	struct mda_copy *m;
+
+	for (m = scan->texts; m; m = m->text_next) {
+		const struct vg_info *vi = hash_lookup(scan->vg_by_id, m->vg_id.uuid);
+
+		if (!vi || vi->best != m)
+			scan_drop_text(m);
+	}
 }
 
 static struct vg_info *vg_info_get(struct lvm_scan *scan, const struct mda_copy *m)
@@ -187,6 +244,8 @@ void lvm_scan_destroy(struct lvm_scan *scan)
 			vg_free(vi->vg);
 		vi->vg = NULL;
 	}
+	for (struct mda_copy *m = scan->texts; m; m = m->text_next)
+		scan_drop_text(m);
 	hash_destroy(scan->pv_by_id);
 	hash_destroy(scan->pv_by_dev);
 	hash_destroy(scan->vg_by_id);
@@ -212,6 +271,7 @@ struct lvm_scan *lvm_scan(struct pool *mem, struct dev_cache *dc)
 		dev_close(dev);
 	}
 	merge_interrupted_uuid_changes(scan);
+	drop_unused_texts(scan);
 	return scan;
 }
 
@@ -250,11 +310,14 @@ struct vg_info *scan_find_vg(struct lvm_scan *scan, const char *name, int *ambig
 static struct volume_group *import_best(struct lvm_scan *scan, struct vg_info *vi)
 {
 	char source[512];
+	const char *text;
+	size_t len;
 
 	if (vi->vg || vi->import_failed)
 		return vi->vg;
 	snprintf(source, sizeof(source), "%s", vi->best_pv->dev->path);
-	vi->vg = vg_import_text(vi->best->text, vi->best->len, source);
+	text = scan_copy_text(scan, vi->best_pv, vi->best, &len);
+	vi->vg = text ? vg_import_text(text, len, source) : NULL;
 	if (!vi->vg)
 		vi->import_failed = 1;
 	else

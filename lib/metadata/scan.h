@@ -25,8 +25,10 @@ struct mda_copy {
 	int header_ok;
 	struct mda_header hdr;
 	int ignored;
-	const char *text;		/* committed text, NULL if none/bad */
+	const char *text;		/* committed text, NULL if none/bad; "" once dropped */
 	size_t len;
+	char *text_buf;			/* malloc'd text until dropped (scan_copy_text) */
+	struct mda_copy *text_next;	/* copies read by the scan, to free their text */
 	const char *vg_name;
 	struct lvm_id vg_id;
 	uint32_t seqno;
@@ -70,6 +72,7 @@ struct lvm_scan {
 	struct hash *vg_by_id;		/* undashed VG uuid -> vg_info */
 	struct vg_info *all_vgs;	/* chain through all_next */
 	int members_resolved;		/* every VG imported, pv->vg set */
+	struct mda_copy *texts;		/* chain through text_next */
 };
 
 /* Reads labels and metadata of every device in dc.  NULL on fatal error. */
@@ -85,6 +88,16 @@ struct pv_info *scan_find_pv(const struct lvm_scan *scan, const struct lvm_id *i
 struct pv_info *scan_find_dev(const struct lvm_scan *scan, const struct device *dev);
 /* NULL if none; reports and sets *ambiguous if two VGs share the name. */
 struct vg_info *scan_find_vg(struct lvm_scan *scan, const char *name_or_uuid, int *ambiguous);
+
+/*
+ * The text of a copy for import: each copy's text is held only until it
+ * is imported (megabytes at 10,000 LVs); a dropped one is read again
+ * from the area as last committed.  NULL if that fails (reported).
+ */
+const char *scan_copy_text(struct lvm_scan *scan, struct pv_info *info,
+			   const struct mda_copy *m, size_t *len);
+/* Frees a copy's text; m->text stays non-NULL (the copy was valid). */
+void scan_drop_text(struct mda_copy *m);
 
 /* Imports every VG so that each pv_info knows its VG (PVs without mdas). */
 void scan_resolve_members(struct lvm_scan *scan);

@@ -151,6 +151,8 @@ struct volume_group *vg_read(struct lvm_scan *scan, const char *name, unsigned f
 	struct vg_info *vi;
 	struct volume_group *vg;
 	char source[512];
+	const char *text;
+	size_t len;
 	int ambiguous;
 
 	vi = scan_find_vg(scan, name, &ambiguous);
@@ -160,10 +162,13 @@ struct volume_group *vg_read(struct lvm_scan *scan, const char *name, unsigned f
 		return NULL;
 	}
 	snprintf(source, sizeof(source), "%s", vi->best_pv->dev->path);
+	text = scan_copy_text(scan, vi->best_pv, vi->best, &len);
 	/* A private copy: the command may change it freely. */
-	vg = vg_import_text(vi->best->text, vi->best->len, source);
+	vg = text ? vg_import_text(text, len, source) : NULL;
 	if (!vg)
 		return NULL;
+	/* Parsed: the text (as big as the export to come) is not needed. */
+	scan_drop_text(&vi->best_pv->mdas[vi->best - vi->best_pv->mdas]);
 	warn_stale_copies(scan, vi);
 	vg_attach_devices(scan, vg, 1);
 	if ((vg->status & VG_EXPORTED) && !(flags & VG_READ_ALLOW_EXPORTED)) {
@@ -330,6 +335,9 @@ int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
 		return -1;
 	}
 	vg_export_text(vg, TEXT_DISK, tctx, &text);
+	/* The NUL and sector padding after the text: written without a copy. */
+	strbuf_grow(&text, MDA_TEXT_PAD);
+	memset(text.buf + text.len, 0, MDA_TEXT_PAD);
 	w = POOL_ARRAY(scan->mem, struct mda_write, max);
 	n = collect_writes(scan, vg, w, max);
 	for (i = 0; i < n; i++)
@@ -342,7 +350,7 @@ int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
 	}
 	/*
 	 * Phase 1: text into free space; headers still point at the old copy.
-	 * mda_write_text() and mda_header_write() each end with an fdatasync
+	 * mda_write_padded() and mda_header_write() each end with an fdatasync
 	 * of their device, so every text is durable before the first header
 	 * is written and every header before we return: a second flush per
 	 * device per phase would only cost time (two of the four syncs a
@@ -350,7 +358,7 @@ int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
 	 */
 	for (i = 0; i < n; i++)
 		if (!w[i].ignore &&
-		    mda_write_text(w[i].info->dev, &w[i].m->hdr, text.buf, text.len, &w[i].locn))
+		    mda_write_padded(w[i].info->dev, &w[i].m->hdr, text.buf, text.len, &w[i].locn))
 			goto out;
 	/* Phase 2: headers, ignored areas first as LVM2 does. */
 	for (i = 0; i < n; i++) {

@@ -125,8 +125,11 @@ uint32_t seg_data_stripes(const struct lv_segment *seg)
 	n = raid_images(seg);
 	if (type_is(seg, "raid1"))
 		return n;
-	if (type_is(seg, "raid10"))
-		return n / seg_data_copies(seg);
+	if (type_is(seg, "raid10")) {
+		uint32_t copies = seg_data_copies(seg);
+
+		return copies ? n / copies : n;
+	}
 	p = raid_parity(seg);
 	return n > p ? n - p : n;
 }
@@ -340,10 +343,15 @@ static void collect_runs(struct pool *p, struct vg_info *vi)
 				vi->runs[vi->nruns++] = (struct pv_run){ ar->u.pv.pv, ar->u.pv.pe,
 					seg_area_len(seg), lv, seg };
 			}
-	qsort(vi->runs, vi->nruns, sizeof(*vi->runs), run_cmp);
+	/* LVs made in a row usually come in PE order already. */
+	for (i = 1; i < vi->nruns && run_cmp(&vi->runs[i - 1], &vi->runs[i]) <= 0; i++)
+		;
+	if (i < vi->nruns)
+		qsort(vi->runs, vi->nruns, sizeof(*vi->runs), run_cmp);
 	vi->pv_first_run = hash_create(vi->vg->pv_count + 1);
-	for (i = vi->nruns; i-- > 0;)
-		hash_insert(vi->pv_first_run, vi->runs[i].pv->id.uuid, (void *)(i + 1));
+	for (i = 0; i < vi->nruns; i++)
+		if (!i || vi->runs[i].pv != vi->runs[i - 1].pv)
+			hash_insert(vi->pv_first_run, vi->runs[i].pv->id.uuid, (void *)(i + 1));
 }
 
 /*
@@ -410,12 +418,11 @@ static void count_pvs(struct vg_info *vi)
 		vi->free_count -= vi->runs[i].len <= vi->free_count ? vi->runs[i].len : vi->free_count;
 }
 
-static void count_lvs(struct vg_info *vi)
+static void count_lvs(struct vg_info *vi, struct lv_rel *const *by_pos, size_t n)
 {
-	const struct logical_volume *lv;
-
-	TAILQ_FOREACH(lv, &vi->vg->lvs, list) {
-		const struct lv_rel *rel = hash_lookup(vi->rels, lv->name);
+	for (size_t i = 0; i < n; i++) {
+		const struct lv_rel *rel = by_pos[i];
+		const struct logical_volume *lv = rel->lv;
 
 		if (rel->roles & ROLE_SNAPSHOT_INTERNAL)
 			continue;
@@ -424,6 +431,27 @@ static void count_lvs(struct vg_info *vi)
 		if (rel->roles & ROLE_COW)
 			vi->snap_count++;
 	}
+}
+
+/*
+ * lv->index is unique and grows along the list, so an array by index
+ * serves lv_rel_get() without hashing names.  Sparse or repeated indexes
+ * (LVs moved in from another VG) fall back on the name hash.
+ */
+static void index_rels(struct pool *p, struct vg_info *vi, struct lv_rel **by_pos, size_t n)
+{
+	size_t i, size = 0;
+
+	for (i = 0; i < n; i++)
+		if (by_pos[i]->lv->index >= size)
+			size = (size_t)by_pos[i]->lv->index + 1;
+	if (size > 4 * n + 64)
+		return;
+	vi->by_index = POOL_ARRAY(p, struct lv_rel *, size ? size : 1);
+	vi->nindex = size;
+	for (i = 0; i < n; i++)
+		if (!vi->by_index[by_pos[i]->lv->index])
+			vi->by_index[by_pos[i]->lv->index] = by_pos[i];
 }
 
 struct vg_info *vg_info_build(struct pool *p, const struct volume_group *vg)
@@ -462,9 +490,10 @@ struct vg_info *vg_info_build(struct pool *p, const struct volume_group *vg)
 		    !strcmp(by_pos[i]->lv->name + len - 8, "_pmspare"))
 			by_pos[i]->roles |= ROLE_PMSPARE;
 	}
+	index_rels(p, vi, by_pos, n);
 	collect_descendants(p, vi->rels, by_pos, n);
 	collect_runs(p, vi);
-	count_lvs(vi);
+	count_lvs(vi, by_pos, n);
 	count_pvs(vi);
 	return vi;
 }
@@ -479,6 +508,13 @@ const struct lv_rel *lv_rel_get(struct report *r, const struct logical_volume *l
 {
 	struct vg_info *vi = vg_info_get(r, lv->vg);
 
+	const struct lv_rel *rel;
+
+	if (lv->index < vi->nindex) {
+		rel = vi->by_index[lv->index];
+		if (rel && rel->lv == lv)
+			return rel;
+	}
 	return hash_lookup(vi->rels, lv->name);
 }
 

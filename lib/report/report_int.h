@@ -154,6 +154,8 @@ struct pv_run {
 struct vg_info {
 	const struct volume_group *vg;
 	struct hash *rels;		/* LV name -> struct lv_rel */
+	struct lv_rel **by_index;	/* lv->index -> its rel: getters skip hashing */
+	size_t nindex;
 	struct pv_run *runs;		/* used runs, sorted by PV index then pe */
 	size_t nruns;
 	struct hash *pv_first_run;	/* PV uuid -> index+1 into runs */

@@ -348,3 +348,21 @@ img1_section() {
 	run olvm vgck vg
 	[ -z "$output" ] || { echo "$output"; false; }
 }
+
+@test "vgcfgbackup writes a PV missing now as LVM2 does: flag MISSING, [unknown]" {
+	make_vg_missing_pv
+	run olvm vgcfgbackup -f "$T/backup.txt" vg
+	[ "$status" -eq 0 ]
+	# IMG1 is pv1: the one away
+	run grep -A6 'pv1 {' "$T/backup.txt"
+	[[ "$output" == *'device = "[unknown]"'* ]] || { echo "$output"; false; }
+	[[ "$output" == *'status = ["ALLOCATABLE"]'* ]]
+	[[ "$output" == *'flags = ["MISSING"]'* ]]
+	run grep -A6 'pv0 {' "$T/backup.txt"
+	[[ "$output" == *"device = \"$IMG0\""* ]] || { echo "$output"; false; }
+	[[ "$output" == *'flags = []'* ]]
+	# as in LVM2, such a backup is not restored while the PV is away
+	run olvm vgcfgrestore -f "$T/backup.txt" vg
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"Cannot restore Volume Group vg with 1 PVs marked as missing."* ]]
+}

@@ -18,6 +18,9 @@
 #include <unistd.h>
 
 #include "device/device.h"
+#include "format/mda.h"
+#include "metadata/scan.h"
+#include "misc/strbuf.h"
 #include "misc/pool.h"
 
 struct fixture {
@@ -494,6 +497,93 @@ static void test_scan_fake_sysfs_filtered(void **state)
 	dev_cache_destroy(dc);
 }
 
+/* The paths the scan accepted, in order, relative to dir. */
+static const char *scanned_paths(struct fixture *fx, struct dev_cache *dc, const char *dir)
+{
+	const char *out = "";
+	struct device *dev;
+	size_t len = strlen(dir);
+
+	TAILQ_FOREACH(dev, &dc->devices, list)
+		out = pool_printf(fx->mem, "%s%s ", out,
+				  strncmp(dev->path, dir, len) ? dev->path : dev->path + len + 1);
+	return out;
+}
+
+/*
+ * A name rejected in one scan dir but accepted in another is still read,
+ * and a node whose devno belongs to another kernel name is not taken.
+ */
+static void test_scan_filter_per_dir(void **state)
+{
+	struct fixture *fx = *state;
+	const char *devdir = in_dir(fx, "dev");
+	const char *other = in_dir(fx, "other");
+	const char *scan[] = { other, devdir, NULL };
+	const char *const filter[] = { pool_printf(fx->mem, "r|^%s/|", other), "a|.*|", NULL };
+	struct dev_cache *dc;
+
+	if (make_fake_sysfs(fx, devdir)) {
+		skip();
+		return;
+	}
+	assert_int_equal(mkdir(other, 0755), 0);
+	/* loop10's devno under loop2's name. */
+	assert_int_equal(mknod(pool_printf(fx->mem, "%s/loop2", other), S_IFBLK | 0600,
+			       makedev(7, 210)), 0);
+	fx->cfg.scan_dirs = scan;
+	fx->cfg.filter = filter;
+	dc = dev_cache_create(fx->mem, &fx->cfg);
+	assert_int_equal(dev_cache_scan(dc), 0);
+	assert_string_equal(scanned_paths(fx, dc, devdir), "loop2 loop10 xvda ");
+	dev_cache_destroy(dc);
+
+	/* Rejected in the only dir holding its node: excluded. */
+	fx->cfg.scan_dirs = (const char *[]){ devdir, other, NULL };
+	fx->cfg.filter = (const char *const[]){ pool_printf(fx->mem, "r|^%s/loop10$|", devdir),
+						NULL };
+	dc = dev_cache_create(fx->mem, &fx->cfg);
+	assert_int_equal(dev_cache_scan(dc), 0);
+	assert_string_equal(scanned_paths(fx, dc, devdir), "loop2 xvda ");
+	dev_cache_destroy(dc);
+}
+
+/* A kernel name with '!' is filtered under its node path with '/'. */
+static void test_scan_bang_name(void **state)
+{
+	struct fixture *fx = *state;
+	const char *devdir = in_dir(fx, "dev");
+	const char *scan[] = { devdir, NULL };
+	const char *base;
+	struct dev_cache *dc;
+
+	if (make_fake_sysfs(fx, devdir)) {
+		skip();
+		return;
+	}
+	base = pool_printf(fx->mem, "%s/class/block/cc!d0", fx->sysfs);
+	assert_int_equal(mkdir(base, 0755), 0);
+	write_file(pool_printf(fx->mem, "%s/dev", base), "7:240\n");
+	write_file(pool_printf(fx->mem, "%s/size", base), "4096\n");
+	assert_int_equal(symlink("../../class/block/cc!d0",
+				 pool_printf(fx->mem, "%s/dev/block/7:240", fx->sysfs)), 0);
+	assert_int_equal(mkdir(pool_printf(fx->mem, "%s/cc", devdir), 0755), 0);
+	assert_int_equal(mknod(pool_printf(fx->mem, "%s/cc/d0", devdir), S_IFBLK | 0600,
+			       makedev(7, 240)), 0);
+	fx->cfg.scan_dirs = scan;
+	fx->cfg.filter = (const char *const[]){ "r|cc!d0|", NULL };
+	dc = dev_cache_create(fx->mem, &fx->cfg);
+	assert_int_equal(dev_cache_scan(dc), 0);
+	assert_string_equal(scanned_paths(fx, dc, devdir), "cc/d0 loop2 loop10 xvda ");
+	dev_cache_destroy(dc);
+
+	fx->cfg.filter = (const char *const[]){ "r|/cc/d0$|", NULL };
+	dc = dev_cache_create(fx->mem, &fx->cfg);
+	assert_int_equal(dev_cache_scan(dc), 0);
+	assert_string_equal(scanned_paths(fx, dc, devdir), "loop2 loop10 xvda ");
+	dev_cache_destroy(dc);
+}
+
 static void test_devices_block_and_file(void **state)
 {
 	struct fixture *fx = *state;
@@ -710,6 +800,66 @@ static void test_signatures_lvm2_pv(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
+
+/* ---- the scan's copies of metadata text ---- */
+
+/*
+ * A copy whose text the scan dropped after importing it reads as valid,
+ * and scan_copy_text() reads it again from the area; a cleared copy
+ * (text NULL) stays cleared when dropped.
+ */
+static void expect_dropped_text_reread(struct device *dev, const struct mda_header *h,
+				       const struct strbuf *want)
+{
+	struct lvm_scan scan = { .mem = NULL };
+	struct pv_info info = { .dev = dev, .mda_count = 1 };
+	struct mda_copy *m = &info.mdas[0];
+	char *direct;
+	const char *text;
+	size_t len = 0;
+
+	assert_int_equal(mda_read_text_malloc(dev, h, &direct, &len), 1);
+	assert_int_equal(len, want->len);
+	assert_memory_equal(direct, want->buf, len);
+	m->hdr = *h;
+	m->text = m->text_buf = direct;
+	m->len = len;
+	scan_drop_text(m);
+	assert_null(m->text_buf);
+	assert_non_null(m->text);	/* still a valid copy for vgck, vgcfgrestore */
+	assert_int_equal(m->len, 0);
+	text = scan_copy_text(&scan, &info, m, &len);
+	assert_non_null(text);
+	assert_int_equal(len, want->len);
+	assert_memory_equal(text, want->buf, len);
+	assert_ptr_equal(text, m->text);
+	m->text = NULL;
+	scan_drop_text(m);
+	assert_null(m->text);
+	assert_null(m->text_buf);
+}
+
+static void test_scan_text_dropped_and_reread(void **state)
+{
+	struct fixture *fx = *state;
+	struct device dev = { .path = make_image(fx, "mda.img", 1 << 20), .fd = -1 };
+	struct mda_header h;
+	struct raw_locn locn;
+
+	mda_header_init(&h, 4096, 65536);
+	for (int round = 0; round < 12; round++) {	/* wraps round the area */
+		struct strbuf t = STRBUF_INIT;
+
+		for (int k = 0; k < 9000 + round * 97; k++)
+			strbuf_addch(&t, 'a' + (k + round) % 26);
+		assert_int_equal(mda_write_text(&dev, &h, t.buf, t.len, &locn), 0);
+		h.slot[0] = locn;
+		expect_dropped_text_reread(&dev, &h, &t);
+		strbuf_release(&t);
+	}
+	dev_close(&dev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -727,6 +877,8 @@ int main(void)
 		T(test_scan_files_order),
 		T(test_scan_fake_sysfs),
 		T(test_scan_fake_sysfs_filtered),
+		T(test_scan_filter_per_dir),
+		T(test_scan_bang_name),
 		T(test_devices_block_and_file),
 		T(test_signatures_zero_image),
 		T(test_signatures_missing_device),
@@ -734,6 +886,7 @@ int main(void)
 		T(test_signatures_ext4),
 		T(test_signatures_dos),
 		T(test_signatures_lvm2_pv),
+		T(test_scan_text_dropped_and_reread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,8 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config/config.h"
+#include "device/device.h"
+#include "format/mda.h"
 #include "format/ondisk.h"
 #include "format/text.h"
 #include "metadata/metadata.h"
@@ -28,6 +31,7 @@
 #include "misc/strbuf.h"
 #include "misc/uuid.h"
 #include "report/report.h"
+#include "report/report_int.h"
 
 static uint32_t crc_bitwise(uint32_t crc, const unsigned char *p, size_t len)
 {
@@ -490,6 +494,83 @@ static void test_id_parse_table(void **state)
 	assert_false(id_valid_char(0) || id_valid_char(' ') || id_valid_char(300));
 }
 
+/* ---- metadata text written in place ---- */
+
+#define PAD_AREA 32768u
+
+/* An image of one area after `start`, filled with `fill`. */
+static char *pad_image(const char *name, int fill)
+{
+	char *path = strdup(name);
+	int fd = mkstemp(path);
+	char junk[4096];
+
+	assert_true(fd >= 0);
+	memset(junk, fill, sizeof(junk));
+	for (unsigned i = 0; i < (PAD_AREA + 8192) / sizeof(junk); i++)
+		assert_int_equal(write(fd, junk, sizeof(junk)), (ssize_t)sizeof(junk));
+	close(fd);
+	return path;
+}
+
+static char *slurp(const char *path, size_t size)
+{
+	char *buf = malloc(size);
+	FILE *f = fopen(path, "rb");
+
+	assert_non_null(f);
+	assert_int_equal(fread(buf, 1, size, f), size);
+	fclose(f);
+	return buf;
+}
+
+/*
+ * mda_write_padded() from a buffer with MDA_TEXT_PAD zeros after the text
+ * leaves exactly the bytes mda_write_text() leaves, wrapped copies too.
+ */
+static void test_mda_write_padded_same_bytes(void **state)
+{
+	char *pa = pad_image("/tmp/test_speed.a.XXXXXX", 0xA5);
+	char *pb = pad_image("/tmp/test_speed.b.XXXXXX", 0xA5);
+	struct device da = { .path = pa, .fd = -1 }, db = { .path = pb, .fd = -1 };
+	struct mda_header ha, hb;
+	unsigned wraps = 0;
+	char *ia, *ib;
+
+	(void)state;
+	mda_header_init(&ha, 4096, PAD_AREA);
+	mda_header_init(&hb, 4096, PAD_AREA);
+	for (unsigned i = 0; i < 40; i++) {
+		size_t len = 700 + (i * 331) % 5000;
+		struct strbuf t = STRBUF_INIT;
+		struct raw_locn la, lb;
+
+		for (size_t k = 0; k < len; k++)
+			strbuf_addch(&t, 'a' + (int)((k + i) % 26));
+		assert_int_equal(mda_write_text(&da, &ha, t.buf, t.len, &la), 0);
+		strbuf_grow(&t, MDA_TEXT_PAD);
+		memset(t.buf + t.len, 0, MDA_TEXT_PAD);
+		assert_int_equal(mda_write_padded(&db, &hb, t.buf, t.len, &lb), 0);
+		assert_memory_equal(&la, &lb, sizeof(la));
+		wraps += la.offset + la.size > PAD_AREA;
+		ha.slot[0] = la;
+		hb.slot[0] = lb;
+		strbuf_release(&t);
+	}
+	assert_true(wraps >= 2);
+	dev_close(&da);
+	dev_close(&db);
+	ia = slurp(pa, PAD_AREA + 8192);
+	ib = slurp(pb, PAD_AREA + 8192);
+	assert_memory_equal(ia, ib, PAD_AREA + 8192);
+	free(ia);
+	free(ib);
+	unlink(pa);
+	unlink(pb);
+	free(pa);
+	free(pb);
+}
+
 /* ---- reports: sort keys per key, output in pieces ---- */
 
 static char *report_lvs(const struct volume_group *vg, const char *const *fields,
@@ -511,6 +592,57 @@ static char *report_lvs(const struct volume_group *vg, const char *const *fields
 	report_destroy(r);
 	fclose(o.out);
 	return buf;
+}
+
+/* Every LV finds its own relations, by index or through the name hash. */
+static void expect_own_rels(const struct volume_group *vg)
+{
+	struct report_opts o = { .type = RPT_LV, .state_unknown = 1 };
+	const struct logical_volume *lv;
+	struct report *r;
+	unsigned n = 0;
+
+	o.out = stdout;
+	r = report_create(&o);
+	assert_non_null(r);
+	TAILQ_FOREACH(lv, &vg->lvs, list) {
+		assert_ptr_equal(lv_rel_get(r, lv)->lv, lv);
+		n++;
+	}
+	assert_int_equal(vg_info_get(r, vg)->lv_count, n);
+	report_destroy(r);
+}
+
+static void test_lv_rel_by_index(void **state)
+{
+	size_t len;
+	char *text = vg_text(200, 0, NULL, &len);
+	struct volume_group *vg = vg_import_text(text, len, "rels");
+	struct logical_volume *lv, *first;
+	struct report_opts o = { .type = RPT_LV, .state_unknown = 1 };
+	struct report *r;
+
+	(void)state;
+	assert_non_null(vg);
+	expect_own_rels(vg);
+	/* dense indexes: the array serves every LV */
+	o.out = stdout;
+	r = report_create(&o);
+	first = TAILQ_FIRST(&vg->lvs);
+	assert_int_equal(vg_info_get(r, vg)->nindex, 200);
+	report_destroy(r);
+	/* repeated indexes (LVs moved in from another VG) */
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		lv->index = lv->index % 7;
+	expect_own_rels(vg);
+	/* sparse indexes: no array, the hash alone */
+	first->index = 1u << 30;
+	r = report_create(&o);
+	assert_int_equal(vg_info_get(r, vg)->nindex, 0);
+	report_destroy(r);
+	expect_own_rels(vg);
+	vg_free(vg);
+	free(text);
 }
 
 static void test_report_big_sorted_in_pieces(void **state)
@@ -576,6 +708,8 @@ int main(void)
 		cmocka_unit_test(test_hash_reserve),
 		cmocka_unit_test(test_id_parse_table),
 		cmocka_unit_test(test_report_big_sorted_in_pieces),
+		cmocka_unit_test(test_lv_rel_by_index),
+		cmocka_unit_test(test_mda_write_padded_same_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
