@@ -141,9 +141,15 @@ struct pv_info *scan_device(struct lvm_scan *scan, struct device *dev)
 	info->label = label;
 	info->mda_count = label.mda_count;
 	for (i = 0; i < label.mda_count; i++) {
+		struct mda_copy *m = &info->mdas[i];
+
 		read_mda(scan, info, i);
-		if (info->mdas[i].text)
-			note_copy(scan, info, &info->mdas[i]);
+		if (!m->text)
+			continue;
+		note_copy(scan, info, m);
+		/* An older or equal copy is never imported: one text held per VG. */
+		if (info->vg->best != m)
+			scan_drop_text(m);
 	}
 	if (hash_lookup(scan->pv_by_id, label.pv_id.uuid)) {
 		struct pv_info *other = hash_lookup(scan->pv_by_id, label.pv_id.uuid);

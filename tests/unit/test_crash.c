@@ -326,6 +326,34 @@ static void test_removed_pv_is_orphan_and_healed(void **state)
 	assert_int_equal(TAILQ_FIRST(&scan->vgs)->seqno, 3);
 }
 
+/*
+ * A VG on many PVs has as many equal copies: only the one that will be
+ * imported keeps its text while the scan goes on (128 copies of 300 KB
+ * were held at once before).
+ */
+static void test_scan_holds_one_text_per_vg(void **state)
+{
+	struct fixture *fx = *state;
+	struct dev_cache *dc;
+	struct lvm_scan *scan;
+	struct pv_info *first, *second;
+	const char *why;
+
+	make_vg(fx);
+	fx->cfg.files = (const char *[]){ fx->path[0], NULL };
+	dc = new_cache(fx);
+	assert_int_equal(dev_cache_scan(dc), 0);
+	scan = keep_scan(fx, lvm_scan(fx->mem, dc));
+	first = info_of(fx, scan, 0);
+	assert_non_null(first->mdas[0].text_buf);	/* the VG's best copy */
+	second = scan_device(scan, dev_cache_get(dc, fx->path[1], &why));
+	assert_non_null(second);
+	assert_non_null(second->mdas[0].text);		/* valid... */
+	assert_null(second->mdas[0].text_buf);		/* ...but not held */
+	assert_non_null(first->mdas[0].text_buf);
+	fx->cfg.files = fx->files;
+}
+
 static void change_pv_uuid(struct fixture *fx)
 {
 	struct lvm_scan *scan = rescan(fx);
@@ -617,6 +645,7 @@ int main(void)
 		cmocka_unit_test(test_fault_parse),
 		cmocka_unit_test_setup_teardown(test_fault_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_removed_pv_is_orphan_and_healed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scan_holds_one_text_per_vg, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interrupted_uuid_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commit_flags_missing_pv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pvcreate_lower_sector, setup, teardown),
