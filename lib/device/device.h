@@ -103,6 +103,8 @@ int dev_write(struct device *dev, uint64_t offset, size_t len, const void *buf);
 int dev_zero(struct device *dev, uint64_t offset, size_t len);
 /* Makes earlier writes durable (fdatasync).  0 or -1. */
 int dev_flush(struct device *dev);
+/* dev_flush of each device, concurrently; -1 if any failed (each logged). */
+int dev_flush_all(struct device **devs, unsigned n);
 int dev_get_size(struct device *dev, uint64_t *bytes);
 
 /* Fault injection for tests (OPENLVM_FAULT, described in dev_io.c). */

@@ -150,14 +150,17 @@ int mda_header_read(struct device *dev, uint64_t start, uint64_t size, struct md
 	return 0;
 }
 
-int mda_header_write(struct device *dev, const struct mda_header *hdr)
+int mda_header_put(struct device *dev, const struct mda_header *hdr)
 {
 	unsigned char buf[MDA_HEADER_SIZE];
 
 	mda_header_encode(hdr, buf);
-	if (dev_write(dev, hdr->start, sizeof(buf), buf))
-		return -1;
-	return dev_flush(dev);
+	return dev_write(dev, hdr->start, sizeof(buf), buf);
+}
+
+int mda_header_write(struct device *dev, const struct mda_header *hdr)
+{
+	return mda_header_put(dev, hdr) || dev_flush(dev) ? -1 : 0;
 }
 
 void mda_header_init(struct mda_header *hdr, uint64_t start, uint64_t size)
@@ -368,7 +371,7 @@ int mda_write_padded(struct device *dev, const struct mda_header *hdr,
 		return -1;
 	}
 	s = slot_span(offset, size, hdr->size);
-	if (write_pieces(dev, hdr, &s, buf) || dev_flush(dev))
+	if (write_pieces(dev, hdr, &s, buf))
 		return -1;
 	locn->offset = offset;
 	locn->size = size;
@@ -384,7 +387,7 @@ int mda_write_text(struct device *dev, const struct mda_header *hdr,
 	int r;
 
 	memcpy(buf, text, len);
-	r = mda_write_padded(dev, hdr, buf, len, locn);
+	r = mda_write_padded(dev, hdr, buf, len, locn) || dev_flush(dev) ? -1 : 0;
 	free(buf);
 	return r;
 }

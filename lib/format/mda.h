@@ -24,7 +24,9 @@ void mda_header_encode(const struct mda_header *hdr, unsigned char *buf);
 
 /* Reads and validates the header of the mda at start.  0 or -1 (warned). */
 int mda_header_read(struct device *dev, uint64_t start, uint64_t size, struct mda_header *out);
+/* Writes the header and flushes the device; _put leaves the flush to the caller. */
 int mda_header_write(struct device *dev, const struct mda_header *hdr);
+int mda_header_put(struct device *dev, const struct mda_header *hdr);
 /* A fresh header with empty slots. */
 void mda_header_init(struct mda_header *hdr, uint64_t start, uint64_t size);
 
@@ -52,7 +54,8 @@ int mda_next_location(const struct mda_header *hdr, uint64_t size, uint64_t *off
 
 /*
  * Writes text (len bytes, the NUL is added) at the next location, wrapping
- * as needed, and fills *locn (offset, size, checksum).  Header untouched.
+ * as needed, fills *locn (offset, size, checksum) and flushes the device.
+ * Header untouched.
  */
 int mda_write_text(struct device *dev, const struct mda_header *hdr,
 		   const char *text, size_t len, struct raw_locn *locn);
@@ -61,7 +64,8 @@ int mda_write_text(struct device *dev, const struct mda_header *hdr,
 #define MDA_TEXT_PAD SECTOR_SIZE
 
 /*
- * mda_write_text() without its copy: buf holds len text bytes followed by
+ * mda_write_text() without its copy and without the flush (a commit
+ * flushes all its PVs together): buf holds len text bytes followed by
  * MDA_TEXT_PAD zero bytes, written in place (the commit's export buffer,
  * megabytes at 10,000 LVs).
  */

@@ -320,6 +320,23 @@ static void flag_missing_pvs(struct volume_group *vg)
 	}
 }
 
+/* Flushes the devices of the writes (those of ignored areas too if asked), together. */
+static int flush_writes(struct pool *mem, const struct mda_write *w, unsigned n,
+			int with_ignored)
+{
+	struct device **devs = POOL_ARRAY(mem, struct device *, n ? n : 1);
+	unsigned i, ndevs = 0;
+
+	for (i = 0; i < n; i++) {
+		struct device *dev = w[i].info->dev;
+
+		if ((w[i].ignore && !with_ignored) || (ndevs && devs[ndevs - 1] == dev))
+			continue;
+		devs[ndevs++] = dev;
+	}
+	return dev_flush_all(devs, ndevs);
+}
+
 int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
 	      const struct text_context *tctx, int test_mode)
 {
@@ -350,16 +367,18 @@ int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
 	}
 	/*
 	 * Phase 1: text into free space; headers still point at the old copy.
-	 * mda_write_padded() and mda_header_write() each end with an fdatasync
-	 * of their device, so every text is durable before the first header
-	 * is written and every header before we return: a second flush per
-	 * device per phase would only cost time (two of the four syncs a
-	 * one-PV commit used to make).
+	 * All devices are flushed (together) before the first header is
+	 * written, and again before we return: two barriers per commit, each
+	 * costing about one disk flush however many PVs the VG has.  Which
+	 * headers of phase 2 reach the disk before a crash does not matter:
+	 * readers take the newest valid copy.
 	 */
 	for (i = 0; i < n; i++)
 		if (!w[i].ignore &&
 		    mda_write_padded(w[i].info->dev, &w[i].m->hdr, text.buf, text.len, &w[i].locn))
 			goto out;
+	if (flush_writes(scan->mem, w, n, 0))
+		goto out;
 	/* Phase 2: headers, ignored areas first as LVM2 does. */
 	for (i = 0; i < n; i++) {
 		struct mda_header *h = &w[i].m->hdr;
@@ -372,9 +391,11 @@ int vg_commit(struct lvm_scan *scan, struct volume_group *vg,
 			h->slot[0] = w[i].locn;
 		}
 		w[i].m->header_ok = 1;
-		if (mda_header_write(w[i].info->dev, h))
+		if (mda_header_put(w[i].info->dev, h))
 			goto out;
 	}
+	if (flush_writes(scan->mem, w, n, 1))
+		goto out;
 	r = 0;
 out:
 	strbuf_release(&text);

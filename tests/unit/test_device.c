@@ -706,6 +706,33 @@ static void test_open_for_scan_is_quiet(void **state)
 	assert_int_equal(rc, -1);
 }
 
+/* dev_flush_all: every device flushed, one failure (a pipe) fails the lot. */
+static void test_flush_all(void **state)
+{
+	struct fixture *fx = *state;
+	struct device *devs[20];
+	int pipefd[2];
+	unsigned i;
+
+	devs[0] = image_device(fx, make_image(fx, "f0.img", 4096));
+	for (i = 1; i < 20; i++) {
+		devs[i] = dev_cache_get(fx->dc, make_image(fx, pool_printf(fx->mem, "f%u.img", i),
+							   4096), NULL);
+		assert_non_null(devs[i]);
+	}
+	for (i = 0; i < 20; i++)
+		assert_int_equal(dev_open(devs[i], 1), 0);
+	assert_int_equal(dev_flush_all(devs, 20), 0);
+	assert_int_equal(dev_flush_all(devs, 0), 0);
+	assert_int_equal(pipe(pipefd), 0);
+	close(devs[7]->fd);
+	devs[7]->fd = pipefd[0];		/* fdatasync: EINVAL */
+	assert_int_equal(dev_flush_all(devs, 20), -1);
+	close(pipefd[1]);
+	for (i = 0; i < 20; i++)
+		dev_close(devs[i]);
+}
+
 static void test_signatures_ext4(void **state)
 {
 	struct fixture *fx = *state;
@@ -883,6 +910,7 @@ int main(void)
 		T(test_signatures_zero_image),
 		T(test_signatures_missing_device),
 		T(test_open_for_scan_is_quiet),
+		T(test_flush_all),
 		T(test_signatures_ext4),
 		T(test_signatures_dos),
 		T(test_signatures_lvm2_pv),
