@@ -144,6 +144,25 @@ static void test_filter_delimiters(void **state)
 	dev_filter_free(f);
 }
 
+/* Literal patterns skip the regex engine and must match exactly as it would. */
+static void test_filter_literals(void **state)
+{
+	struct fixture *fx = *state;
+	const char *const pats[] = { "a|^/dev/loop7$|", "r|^/dev/loop|", "a|mapper|",
+				     "a|sdb$|", "r|^/dev/x.y$|", "a|^|", NULL };
+	struct dev_filter *f = filter_of(fx->mem, pats);
+
+	assert_int_equal(dev_filter_match(f, "/dev/loop7"), DEV_FILTER_ACCEPT);
+	assert_int_equal(dev_filter_match(f, "/dev/loop70"), DEV_FILTER_REJECT);
+	assert_int_equal(dev_filter_match(f, "/dev/loop"), DEV_FILTER_REJECT);
+	assert_int_equal(dev_filter_match(f, "/dev/mapper/vg-lv"), DEV_FILTER_ACCEPT);
+	assert_int_equal(dev_filter_match(f, "/dev/sdb"), DEV_FILTER_ACCEPT);
+	assert_int_equal(dev_filter_match(f, "/dev/sdb1"), DEV_FILTER_ACCEPT);	/* "^" */
+	assert_int_equal(dev_filter_match(f, "/dev/xzy"), DEV_FILTER_REJECT);	/* a regex '.' */
+	assert_int_equal(dev_filter_match(f, "b"), DEV_FILTER_ACCEPT);
+	dev_filter_free(f);
+}
+
 static void test_filter_invalid(void **state)
 {
 	struct fixture *fx = *state;
@@ -893,6 +912,7 @@ int main(void)
 		T(test_filter_first_match),
 		T(test_filter_no_match_and_empty),
 		T(test_filter_delimiters),
+		T(test_filter_literals),
 		T(test_filter_invalid),
 		T(test_cache_create_invalid_filter),
 		T(test_name_cmp),
