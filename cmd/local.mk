@@ -1,7 +1,7 @@
 sbin_PROGRAMS += lvm
 lvm_SOURCES = cmd/lvm.c cmd/command.h cmd/commands.h cmd/options.h \
 	cmd/args.c cmd/commands.c cmd/toolcontext.c cmd/toolcontext.h \
-	cmd/shell.c cmd/shell.h \
+	cmd/shell.c cmd/shell.h cmd/readline_lib.c cmd/readline_lib.h \
 	cmd/pvcommon.c cmd/pvcommon.h cmd/vgcommon.c cmd/vgcommon.h \
 	cmd/pvcreate.c cmd/pvremove.c cmd/pvchange.c cmd/pvresize.c \
 	cmd/vgcreate.c cmd/vgextend.c cmd/vgreduce.c cmd/vgremove.c \
@@ -10,9 +10,11 @@ lvm_SOURCES = cmd/lvm.c cmd/command.h cmd/commands.h cmd/options.h \
 	cmd/pvck.c cmd/display.c cmd/vgck.c cmd/vgcfg.c cmd/lvcommon.c cmd/lvcommon.h cmd/lvcreate.c cmd/lvremove.c cmd/lvresize.c cmd/lvrename.c cmd/lvchange.c cmd/lvscan.c cmd/vgsplit.c cmd/vgexport.c \
 	cmd/activation.c cmd/activation.h cmd/vgmknodes.c cmd/fsresize.c cmd/fsresize.h
 lvm_CFLAGS = $(AM_CFLAGS) $(DEVMAPPER_CFLAGS) $(BLKID_CFLAGS) $(READLINE_CFLAGS)
+# libdevmapper and readline are dlopen'ed on first use (lib/activate/dm_lib.c,
+# cmd/readline_lib.c): start-up maps libblkid and libc only.
 lvm_LDADD = lib/activate/libactivate.a lib/report/libreport.a lib/metadata/libmetadata.a lib/format/libformat.a \
 	lib/metadata/libmetadata.a lib/config/libconfig.a lib/device/libdevice.a \
-	lib/misc/libmisc.a $(DEVMAPPER_LIBS) $(BLKID_LIBS) $(READLINE_LIBS)
+	lib/misc/libmisc.a $(BLKID_LIBS)
 
 # One symlink per command, as LVM2 installs them.
 LVM_COMMANDS = pvcreate pvremove pvchange pvresize pvscan pvck pvs pvdisplay \

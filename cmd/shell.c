@@ -1,9 +1,10 @@
 /*
- * The interactive "lvm> " shell: readline (or libedit) with history in
- * ~/.lvm_history and completion of command names, the current command's
- * options and VG / LV names read from disk.  Lines are split like a
- * POSIX shell splits words: blanks separate, '...' and "..." quote, a
- * backslash escapes the next character outside single quotes.
+ * The interactive "lvm> " shell: readline (or libedit, dlopen'ed only
+ * here: readline_lib.c) with history in ~/.lvm_history and completion of
+ * command names, the current command's options and VG / LV names read
+ * from disk.  Lines are split like a POSIX shell splits words: blanks
+ * separate, '...' and "..." quote, a backslash escapes the next character
+ * outside single quotes.
  */
 #include "cmd/shell.h"
 
@@ -11,14 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef HAVE_EDITLINE
-#include <editline/readline.h>
-#else
-#include <readline/history.h>
-#include <readline/readline.h>
-#endif
-
 #include "cmd/command.h"
+#include "cmd/readline_lib.h"
 #include "cmd/toolcontext.h"
 #include "metadata/metadata.h"
 #include "metadata/scan.h"
@@ -164,15 +159,16 @@ static char **match_array(const struct candidates *c)
 
 static char **complete(const char *text, int start, int end)
 {
+	const struct readline_lib *rl = readline_lib();	/* loaded: it calls us */
 	struct candidates c = { NULL, 0, 0, pool_create("completion") };
 	char *first = xmalloc((size_t)start + 1), *words[2];
 	const struct command_def *def = NULL;
 	char **m = NULL;
 
 	(void)end;
-	memcpy(first, rl_line_buffer, (size_t)start);
+	memcpy(first, *rl->rl_line_buffer, (size_t)start);
 	first[start] = '\0';
-	rl_attempted_completion_over = 1;
+	*rl->rl_attempted_completion_over = 1;
 	if (sscanf(first, "%*s") == EOF || split_words(first, words, 2) <= 0)
 		add_commands(&c, text);
 	else if (!(def = command_find(words[0])))
@@ -183,7 +179,7 @@ static char **complete(const char *text, int start, int end)
 		for (o = command_option_words(def, c.mem); *o; o++)
 			cand_add(&c, text, *o);
 	} else if (!strncmp(def->name, "pv", 2)) {
-		rl_attempted_completion_over = 0;	/* devices: file names */
+		*rl->rl_attempted_completion_over = 0;	/* devices: file names */
 	} else
 		add_names(&c, text);
 	m = match_array(&c);
@@ -225,23 +221,27 @@ static int run_line(char *line, int *quit, int status)
 
 int lvm_shell(void)
 {
-	char *history = history_path(), *line;
+	const struct readline_lib *rl = readline_lib();
+	char *history, *line;
 	int status = EXIT_OK, quit = 0;
 
+	if (!rl)
+		return EXIT_FAILED;
+	history = history_path();
 	if (history)
-		read_history(history);
-	rl_readline_name = "lvm";
-	rl_attempted_completion_function = complete;
-	while (!quit && (line = readline("lvm> "))) {
+		rl->read_history(history);
+	*rl->rl_readline_name = "lvm";
+	*rl->rl_attempted_completion_function = complete;
+	while (!quit && (line = rl->readline("lvm> "))) {
 		if (*line)
-			add_history(line);
+			rl->add_history(line);
 		status = run_line(line, &quit, status);
 		free(line);
 	}
 	if (!line && !quit)
 		putchar('\n');
 	if (history) {
-		write_history(history);
+		rl->write_history(history);
 		free(history);
 	}
 	return status;

@@ -5,7 +5,8 @@
  *  - names and tables (dm_names.c, dm_table.c): pure functions from the
  *    model to the strings device-mapper is given, equal to LVM2's;
  *  - kernel calls (dm_ops.c, dm_nodes.c): create, load, suspend, resume,
- *    remove, rename and query devices through libdevmapper, and keep the
+ *    remove, rename and query devices through libdevmapper (dlopen'ed by
+ *    dm_lib.c once kdm_present() finds the driver), and keep the
  *    /dev/mapper nodes and /dev/VG/LV links when udev does not;
  *  - loop devices (loopdev.c) for PVs that are image files.
  *

@@ -5,7 +5,8 @@
  *  - the dm-mod driver: /sys/class/misc/device-mapper/dev or a
  *    "device-mapper" line in /proc/misc.  Without it every activation
  *    command fails with "modprobe dm-mod" in the message and changes
- *    nothing; kdm_present() decides this before libdevmapper is touched.
+ *    nothing; kdm_present() decides this before libdevmapper is loaded
+ *    (dm_lib.c: commands that never get here do not load it at all).
  *  - /dev/mapper/control: created here (mknod from the sysfs/proc numbers)
  *    when the driver is loaded but no udev or devtmpfs made the node.
  *  - targets beyond linear/striped/error (zero: dm-zero) are modprobe'd
@@ -31,10 +32,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <libdevmapper.h>
 #include <linux/dm-ioctl.h>
 
 #include "activate/activate.h"
+#include "activate/dm_lib.h"
 #include "misc/log.h"
 
 /* libdevmapper's messages: errors as ours, the rest for -vvvv. */
@@ -98,6 +99,7 @@ static int make_control(const char *dev_dir, unsigned major, unsigned minor)
 
 int kdm_present(const char *dev_dir, const char **why)
 {
+	const struct kdm_lib *dm;
 	unsigned major = 10, minor;
 
 	if (read_devno("/sys/class/misc/device-mapper/dev", &major, &minor) &&
@@ -112,23 +114,25 @@ int kdm_present(const char *dev_dir, const char **why)
 			*why = "cannot create the device-mapper control node";
 		return -1;
 	}
-	dm_log_with_errno_init(libdm_message);
+	dm = kdm_lib();	/* only now: without the driver nothing needs it */
+	dm->log_with_errno_init(libdm_message);
 	if (strcmp(dev_dir, "/dev"))
-		dm_set_dev_dir(dev_dir);
+		dm->set_dev_dir(dev_dir);
 	return 0;
 }
 
 static struct dm_task *task_new(int type, const char *name, const char *uuid)
 {
-	struct dm_task *dmt = dm_task_create(type);
+	const struct kdm_lib *dm = kdm_lib();
+	struct dm_task *dmt = dm->task_create(type);
 
 	if (!dmt) {
 		log_error("Cannot create a device-mapper task.");
 		return NULL;
 	}
-	if ((name && !dm_task_set_name(dmt, name)) || (uuid && !dm_task_set_uuid(dmt, uuid))) {
+	if ((name && !dm->task_set_name(dmt, name)) || (uuid && !dm->task_set_uuid(dmt, uuid))) {
 		log_error("Device-mapper rejected the name %s.", name ? name : uuid);
-		dm_task_destroy(dmt);
+		dm->task_destroy(dmt);
 		return NULL;
 	}
 	return dmt;
@@ -148,27 +152,29 @@ static int we_keep_nodes(const struct kdm_policy *p)
 /* Runs a task that makes uevents, waiting for udev when syncing with it. */
 static int run_synced(const struct kdm_policy *p, struct dm_task *dmt)
 {
+	const struct kdm_lib *dm = kdm_lib();
 	uint32_t cookie = 0;
 	uint16_t flags = DM_UDEV_DISABLE_LIBRARY_FALLBACK;
 	int ok;
 
 	if (!p->udev_rules)
 		flags |= DM_UDEV_DISABLE_DM_RULES_FLAG | DM_UDEV_DISABLE_SUBSYSTEM_RULES_FLAG;
-	dm_udev_set_sync_support(p->udev_sync && udev_running());
-	if (!dm_task_set_cookie(dmt, &cookie, flags))
+	dm->udev_set_sync_support(p->udev_sync && udev_running());
+	if (!dm->task_set_cookie(dmt, &cookie, flags))
 		return 0;
-	ok = dm_task_run(dmt);
-	(void)dm_udev_wait(cookie);
+	ok = dm->task_run(dmt);
+	(void)dm->udev_wait(cookie);
 	return ok;
 }
 
 static void fill_info(struct dm_task *dmt, struct kdm_info *out)
 {
+	const struct kdm_lib *dm = kdm_lib();
 	struct dm_info i;
 	const char *name;
 
 	memset(out, 0, sizeof(*out));
-	if (!dm_task_get_info(dmt, &i) || !i.exists)
+	if (!dm->task_get_info(dmt, &i) || !i.exists)
 		return;
 	out->exists = 1;
 	out->suspended = i.suspended;
@@ -178,26 +184,27 @@ static void fill_info(struct dm_task *dmt, struct kdm_info *out)
 	out->open_count = i.open_count;
 	out->major = (uint32_t)i.major;
 	out->minor = (uint32_t)i.minor;
-	name = dm_task_get_name(dmt);
+	name = dm->task_get_name(dmt);
 	if (name)
 		snprintf(out->name, sizeof(out->name), "%s", name);
 }
 
 static int info_task(const char *name, const char *uuid, struct kdm_info *out)
 {
+	const struct kdm_lib *dm = kdm_lib();
 	struct dm_task *dmt = task_new(DM_DEVICE_INFO, name, uuid);
 	int r = -1;
 
 	memset(out, 0, sizeof(*out));
 	if (!dmt)
 		return -1;
-	if (dm_task_run(dmt)) {
+	if (dm->task_run(dmt)) {
 		fill_info(dmt, out);
 		r = 0;
 	} else {
 		log_error("Failed to query device-mapper about %s.", name ? name : uuid);
 	}
-	dm_task_destroy(dmt);
+	dm->task_destroy(dmt);
 	return r;
 }
 
@@ -223,16 +230,17 @@ static int has_target(struct dm_versions *v, const char *target)
 
 static int kernel_has_target(const char *target)
 {
+	const struct kdm_lib *dm = kdm_lib();
 	struct dm_task *dmt = task_new(DM_DEVICE_LIST_VERSIONS, NULL, NULL);
 	int r = -1;
 
 	if (!dmt)
 		return -1;
-	if (dm_task_run(dmt))
-		r = has_target(dm_task_get_versions(dmt), target);
+	if (dm->task_run(dmt))
+		r = has_target(dm->task_get_versions(dmt), target);
 	else
 		log_error("Cannot list the kernel's device-mapper targets.");
-	dm_task_destroy(dmt);
+	dm->task_destroy(dmt);
 	return r;
 }
 
@@ -286,48 +294,51 @@ int kdm_targets_present(const struct dm_table *t)
 
 static int load_table(const char *name, const struct dm_table *t, int read_only)
 {
+	const struct kdm_lib *dm = kdm_lib();
 	struct dm_task *dmt = task_new(DM_DEVICE_RELOAD, name, NULL);
 	int ok = dmt != NULL;
 
 	for (unsigned i = 0; ok && i < t->count; i++)
-		ok = dm_task_add_target(dmt, t->lines[i].start, t->lines[i].len,
+		ok = dm->task_add_target(dmt, t->lines[i].start, t->lines[i].len,
 					t->lines[i].target, t->lines[i].params);
 	if (ok && read_only)
-		ok = dm_task_set_ro(dmt);
-	ok = ok && dm_task_no_open_count(dmt) && dm_task_run(dmt);
+		ok = dm->task_set_ro(dmt);
+	ok = ok && dm->task_no_open_count(dmt) && dm->task_run(dmt);
 	if (!ok)
 		log_error("Failed to load the device-mapper table of %s.", name);
 	if (dmt)
-		dm_task_destroy(dmt);
+		dm->task_destroy(dmt);
 	return ok ? 0 : -1;
 }
 
 static int simple_op(const struct kdm_policy *p, int type, const char *name, const char *what)
 {
+	const struct kdm_lib *dm = kdm_lib();
 	struct dm_task *dmt = task_new(type, name, NULL);
-	int ok = dmt && dm_task_no_open_count(dmt);
+	int ok = dmt && dm->task_no_open_count(dmt);
 
 	if (ok && type == DM_DEVICE_REMOVE)
-		ok = dm_task_retry_remove(dmt);
+		ok = dm->task_retry_remove(dmt);
 	if (ok)
-		ok = type == DM_DEVICE_SUSPEND ? dm_task_run(dmt) : run_synced(p, dmt);
+		ok = type == DM_DEVICE_SUSPEND ? dm->task_run(dmt) : run_synced(p, dmt);
 	if (!ok)
 		log_error("Failed to %s device-mapper device %s.", what, name);
 	if (dmt)
-		dm_task_destroy(dmt);
+		dm->task_destroy(dmt);
 	return ok ? 0 : -1;
 }
 
 static int create_empty(const char *name, const char *uuid, int read_only)
 {
+	const struct kdm_lib *dm = kdm_lib();
 	struct dm_task *dmt = task_new(DM_DEVICE_CREATE, name, uuid);
-	int ok = dmt && (!read_only || dm_task_set_ro(dmt)) && dm_task_no_open_count(dmt) &&
-		 dm_task_run(dmt);
+	int ok = dmt && (!read_only || dm->task_set_ro(dmt)) && dm->task_no_open_count(dmt) &&
+		 dm->task_run(dmt);
 
 	if (!ok)
 		log_error("Failed to create device-mapper device %s.", name);
 	if (dmt)
-		dm_task_destroy(dmt);
+		dm->task_destroy(dmt);
 	return ok ? 0 : -1;
 }
 
@@ -475,13 +486,14 @@ int kdm_remove_all(const struct kdm_policy *p, struct kdm_removal *items, unsign
 int kdm_rename(const struct kdm_policy *p, const char *old_name, const char *new_name,
 	       const char *vg, const char *old_lv, const char *new_lv)
 {
+	const struct kdm_lib *dm = kdm_lib();
 	struct dm_task *dmt = task_new(DM_DEVICE_RENAME, old_name, NULL);
 	struct kdm_info info;
-	int ok = dmt && dm_task_set_newname(dmt, new_name) && dm_task_no_open_count(dmt) &&
+	int ok = dmt && dm->task_set_newname(dmt, new_name) && dm->task_no_open_count(dmt) &&
 		 run_synced(p, dmt);
 
 	if (dmt)
-		dm_task_destroy(dmt);
+		dm->task_destroy(dmt);
 	if (!ok) {
 		log_error("Failed to rename device-mapper device %s to %s.", old_name, new_name);
 		return -1;
@@ -493,9 +505,4 @@ int kdm_rename(const struct kdm_policy *p, const char *old_name, const char *new
 	if (kdm_node_del(p->dev_dir, old_name, vg, old_lv))
 		return -1;
 	return kdm_node_add(p->dev_dir, new_name, info.major, info.minor, vg, new_lv);
-}
-
-void kdm_release(void)
-{
-	dm_lib_release();
 }

@@ -7,4 +7,5 @@ lib_misc_libmisc_a_SOURCES = \
 	lib/misc/uuid.c lib/misc/uuid.h \
 	lib/misc/units.c lib/misc/units.h \
 	lib/misc/list.c lib/misc/list.h \
-	lib/misc/fsutil.c lib/misc/fsutil.h
+	lib/misc/fsutil.c lib/misc/fsutil.h \
+	lib/misc/dynlib.c lib/misc/dynlib.h

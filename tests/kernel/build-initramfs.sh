@@ -9,7 +9,8 @@
 # It holds busybox (static) with its applet links, the modules that
 # device-mapper, loop, virtio disks and ext4 need, openlvm's build, bash,
 # bats-core, e2fsprogs, mkfs.xfs, Debian's lvm/dmsetup (when installed) with
-# every shared library they load, and tests/kernel itself.
+# every shared library they load (openlvm's dlopen'ed ones too), and
+# tests/kernel itself.
 set -eu
 
 kroot=$(cd "$1" && pwd) kver=$2 out=$3
@@ -122,6 +123,17 @@ dmsetup=$(PATH=/sbin:/usr/sbin:$PATH command -v dmsetup || true)
 # openlvm: the lvm binary and one link per command, first in PATH.
 [ -x "$top/lvm" ] || die "$top/lvm is not built"
 copy_bin "$top/lvm" /openlvm/lvm
+# libdevmapper and readline are dlopen'ed by soname (config.h), so ldd does
+# not list them: they and what they need are copied by name.
+sed -n 's/^#define [A-Z]*_SONAME "\(.*\)"$/\1/p' "$top/config.h" | while read -r soname; do
+	lib=$(PATH=/sbin:/usr/sbin:$PATH ldconfig -p |
+		awk -v n="$soname" '$1 == n {print $NF; exit}')
+	if [ -z "$lib" ] || [ ! -f "$lib" ]; then
+		die "$soname (dlopen'ed by lvm) is not installed"
+	fi
+	copy_file "$lib"
+	copy_libs "$lib"
+done
 mkdir -p "$stage/openlvm/bin"
 ln -s ../lvm "$stage/openlvm/bin/lvm"
 for link in "$top"/bin/*; do

@@ -2,8 +2,8 @@
 if UNIT_TESTS
 unit_ldadd = lib/activate/libactivate.a lib/report/libreport.a lib/format/libformat.a lib/metadata/libmetadata.a \
 	lib/format/libformat.a lib/config/libconfig.a lib/device/libdevice.a \
-	lib/misc/libmisc.a $(CMOCKA_LIBS) $(BLKID_LIBS) $(DEVMAPPER_LIBS)
-unit_cflags = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -DFIXTURES_DIR='"$(abs_top_srcdir)/tests/fixtures"'
+	lib/misc/libmisc.a $(CMOCKA_LIBS) $(BLKID_LIBS)
+unit_cflags = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(DEVMAPPER_CFLAGS) -DFIXTURES_DIR='"$(abs_top_srcdir)/tests/fixtures"'
 
 check_PROGRAMS += tests/unit/test_misc
 tests_unit_test_misc_SOURCES = tests/unit/test_misc.c
@@ -65,5 +65,11 @@ check_PROGRAMS += tests/unit/test_hostile
 tests_unit_test_hostile_SOURCES = tests/unit/test_hostile.c
 tests_unit_test_hostile_CFLAGS = $(unit_cflags)
 tests_unit_test_hostile_LDADD = $(unit_ldadd)
+
+# cmd/readline_lib.c alone: the shell's dlopen of readline.
+check_PROGRAMS += tests/unit/test_readline
+tests_unit_test_readline_SOURCES = tests/unit/test_readline.c cmd/readline_lib.c
+tests_unit_test_readline_CFLAGS = $(unit_cflags) $(READLINE_CFLAGS)
+tests_unit_test_readline_LDADD = $(unit_ldadd)
 endif
 EXTRA_DIST += tests/unit/testutil.h

@@ -2,7 +2,8 @@
  * Tests for lib/activate: dm names and UUIDs against LVM2's (the
  * lv_dm_path of every fixture's lvs.json), tables against the spec's
  * examples (ondisk-format.md §12.3, fixture b-striped-span), node upkeep
- * in a scratch directory, and loop devices when the host has them.
+ * in a scratch directory, loop devices when the host has them, and the
+ * dlopen of libdevmapper (loaded only once a command needs the kernel).
  * Loading tables into a kernel is tested in tests/kernel.
  */
 #include <stdarg.h>
@@ -18,11 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dlfcn.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "activate/activate.h"
+#include "activate/dm_lib.h"
 #include "format/text.h"
 #include "metadata/metadata.h"
 #include "misc/pool.h"
@@ -402,9 +406,123 @@ static void test_loopdev(void **state)
 	unlink(file);
 }
 
+/* ---- libdevmapper through dlopen ---- */
+
+static int dm_lib_is_mapped(void)
+{
+	void *h = dlopen(DEVMAPPER_SONAME, RTLD_NOW | RTLD_NOLOAD);
+
+	if (h)
+		dlclose(h);
+	return h != NULL;
+}
+
+/* kdm_lib_open(soname) with its stderr returned (caller frees) in *msg. */
+static int open_capture(const char *soname, struct kdm_lib *lib, char **msg)
+{
+	FILE *tmp = tmpfile();
+	int saved = dup(2), r;
+	long n;
+
+	assert_non_null(tmp);
+	assert_true(saved >= 0);
+	fflush(stderr);
+	assert_true(dup2(fileno(tmp), 2) >= 0);
+	r = kdm_lib_open(soname, lib);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	n = ftell(tmp);
+	assert_true(n >= 0);
+	*msg = calloc(1, (size_t)n + 1);
+	assert_non_null(*msg);
+	rewind(tmp);
+	assert_int_equal(fread(*msg, 1, (size_t)n, tmp), (size_t)n);
+	fclose(tmp);
+	return r;
+}
+
+static void test_dm_lib_open(void **state)
+{
+	struct kdm_lib lib;
+	struct dm_task *dmt;
+	struct stat st;
+	char *msg;
+
+	(void)state;
+	memset(&lib, 0, sizeof(lib));
+	assert_int_equal(open_capture(DEVMAPPER_SONAME, &lib, &msg), 0);
+	assert_string_equal(msg, "");
+	free(msg);
+#define CHECK_SLOT(f) assert_non_null(lib.f);
+	KDM_LIB_FUNCS(CHECK_SLOT)
+#undef CHECK_SLOT
+	/* Calls reach the library: it asks the kernel's version for a task. */
+	assert_int_equal(lib.set_dev_dir("/dev"), 1);
+	dmt = lib.task_create(DM_DEVICE_INFO);
+	if (stat("/sys/class/misc/device-mapper", &st) || geteuid()) {
+		assert_null(dmt);
+	} else {
+		assert_non_null(dmt);
+		assert_int_equal(lib.task_set_name(dmt, "vg-lv"), 1);
+		lib.task_destroy(dmt);
+	}
+	/* The process copy is the same library, loaded once. */
+	assert_ptr_equal(kdm_lib(), kdm_lib());
+	assert_ptr_equal(kdm_lib()->task_create, lib.task_create);
+	assert_true(dm_lib_is_mapped());
+	kdm_release();
+}
+
+static void test_dm_lib_open_failures(void **state)
+{
+	struct kdm_lib lib;
+	char *msg;
+
+	(void)state;
+	assert_int_equal(open_capture("libopenlvm-none.so.0", &lib, &msg), -1);
+	assert_non_null(strstr(msg, "Cannot load libopenlvm-none.so.0: cannot open shared object"));
+	assert_ptr_equal(strchr(msg, '\n'), msg + strlen(msg) - 1);	/* one line */
+	free(msg);
+	/* A library that is not libdevmapper: the first function is missing. */
+	assert_int_equal(open_capture("libc.so.6", &lib, &msg), -1);
+	assert_non_null(strstr(msg, "Cannot load libc.so.6: "));
+	assert_non_null(strstr(msg, "dm_task_create"));
+	free(msg);
+}
+
+/*
+ * Asking whether device-mapper is there, on a host without it, and
+ * releasing must not load the library.  Runs first (see main): the
+ * forked child then starts as a command does, with nothing loaded.
+ */
+static void test_dm_lib_not_loaded_without_kernel(void **state)
+{
+	struct stat st;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	if (!stat("/sys/class/misc/device-mapper", &st))
+		skip();
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		const char *why = NULL;
+		int ok = !dm_lib_is_mapped() && kdm_present("/nonexistent-dev", &why) == -1;
+
+		kdm_release();
+		_exit(ok && !dm_lib_is_mapped() ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dm_lib_not_loaded_without_kernel),	/* first */
 		cmocka_unit_test(test_names_basic),
 		cmocka_unit_test(test_names_fixtures),
 		cmocka_unit_test(test_uuid),
@@ -416,6 +534,8 @@ int main(void)
 		cmocka_unit_test(test_remove_all_failing),
 		cmocka_unit_test(test_present),
 		cmocka_unit_test(test_loopdev),
+		cmocka_unit_test(test_dm_lib_open),
+		cmocka_unit_test(test_dm_lib_open_failures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
