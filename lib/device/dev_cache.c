@@ -146,15 +146,22 @@ static int read_attr(const char *path, char *buf, size_t size)
 }
 
 /* Finds <scan dir>/<kernel name> holding exactly this devno. */
-static char *find_node(struct dev_cache *dc, const char *kname, dev_t devno)
+/* The kernel writes '/' in names (cciss/c0d0) as '!'. */
+static char *node_name(struct dev_cache *dc, const char *kname)
 {
 	char *name = pool_strdup(dc->mem, kname);
-	struct stat st;
 
-	/* The kernel writes '/' in names (cciss/c0d0) as '!'. */
 	for (char *p = name; *p; p++)
 		if (*p == '!')
 			*p = '/';
+	return name;
+}
+
+static char *find_node(struct dev_cache *dc, const char *kname, dev_t devno)
+{
+	char *name = node_name(dc, kname);
+	struct stat st;
+
 	for (const char *const *dir = scan_dirs(dc); *dir; dir++) {
 		char *path = pool_printf(dc->mem, "%s/%s", *dir, name);
 
@@ -371,12 +378,9 @@ static int sysfs_size_zero(const struct dev_cache *dc, const char *kname)
  */
 static char *scanned_node(struct dev_cache *dc, const char *kname, dev_t *devno)
 {
-	char *name = pool_strdup(dc->mem, kname);
+	char *name = node_name(dc, kname);
 	struct stat st;
 
-	for (char *p = name; *p; p++)
-		if (*p == '!')
-			*p = '/';
 	for (const char *const *dir = scan_dirs(dc); *dir; dir++) {
 		char *path = pool_printf(dc->mem, "%s/%s", *dir, name);
 		char *owner;

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/unit/testutil.h"
+
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -687,22 +689,16 @@ static void test_signatures_missing_device(void **state)
 static const char *stderr_of_open(struct fixture *fx, struct device *dev,
 				  int (*open_fn)(struct device *), int *rc)
 {
-	const char *path = pool_printf(fx->mem, "%s/stderr", fx->dir);
-	int saved = dup(2), fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
-	static char buf[256];
-	ssize_t n;
+	struct stderr_capture c;
+	char *text;
+	const char *copy;
 
-	assert_true(saved >= 0 && fd >= 0);
-	fflush(stderr);
-	assert_int_equal(dup2(fd, 2), 2);
+	capture_begin(&c);
 	*rc = open_fn(dev);
-	fflush(stderr);
-	assert_int_equal(dup2(saved, 2), 2);
-	close(saved);
-	n = pread(fd, buf, sizeof(buf) - 1, 0);
-	close(fd);
-	buf[n > 0 ? n : 0] = '\0';
-	return buf;
+	text = capture_end(&c);
+	copy = pool_strdup(fx->mem, text);
+	free(text);
+	return copy;
 }
 
 static int open_ro(struct device *dev)

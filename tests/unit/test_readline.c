@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/unit/testutil.h"
+
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,25 +21,12 @@
 /* readline_lib_open(soname) with its stderr returned (caller frees) in *msg. */
 static int open_capture(const char *soname, struct readline_lib *lib, char **msg)
 {
-	FILE *tmp = tmpfile();
-	int saved = dup(2), r;
-	long n;
+	struct stderr_capture c;
+	int r;
 
-	assert_non_null(tmp);
-	assert_true(saved >= 0);
-	fflush(stderr);
-	assert_true(dup2(fileno(tmp), 2) >= 0);
+	capture_begin(&c);
 	r = readline_lib_open(soname, lib);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	n = ftell(tmp);
-	assert_true(n >= 0);
-	*msg = calloc(1, (size_t)n + 1);
-	assert_non_null(*msg);
-	rewind(tmp);
-	assert_int_equal(fread(*msg, 1, (size_t)n, tmp), (size_t)n);
-	fclose(tmp);
+	*msg = capture_end(&c);
 	return r;
 }
 

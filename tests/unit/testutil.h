@@ -6,6 +6,8 @@
 #define OPENLVM_TESTUTIL_H
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "misc/pool.h"
 
@@ -36,6 +38,40 @@ static inline char *fixture_slurp(const char *rel, size_t *len)
 
 	snprintf(path, sizeof(path), "%s/%s", FIXTURES_DIR, rel);
 	return test_slurp(path, len);
+}
+
+/* stderr sent to a temporary file between capture_begin and capture_end. */
+struct stderr_capture {
+	FILE *tmp;
+	int saved;
+};
+
+static inline void capture_begin(struct stderr_capture *c)
+{
+	c->tmp = tmpfile();
+	c->saved = dup(2);
+	assert_non_null(c->tmp);
+	assert_true(c->saved >= 0);
+	fflush(stderr);
+	assert_true(dup2(fileno(c->tmp), 2) >= 0);
+}
+
+/* What was written meanwhile, NUL-terminated (free()); stderr restored. */
+static inline char *capture_end(struct stderr_capture *c)
+{
+	char *text;
+	long n;
+
+	fflush(stderr);
+	assert_true(dup2(c->saved, 2) >= 0);
+	close(c->saved);
+	n = ftell(c->tmp);
+	assert_true(n >= 0);
+	text = xcalloc(1, (size_t)n + 1);
+	rewind(c->tmp);
+	assert_int_equal(fread(text, 1, (size_t)n, c->tmp), (size_t)n);
+	fclose(c->tmp);
+	return text;
 }
 
 #endif
