@@ -2,8 +2,8 @@
  * libFuzzer harness for lvm.conf loading: any text goes through the
  * config parser and, when it parses, through the settings checks
  * (lib/config/settings.h) and the default lookups of every setting it
- * names; nothing may crash, and a check must return a count, never less
- * than zero.
+ * names; nothing may crash, validation returns a count (never less than
+ * zero) and a command's check 0 or -1.
  */
 // sources: lib/config/*.c lib/misc/*.c
 #include "config/config.h"
@@ -27,7 +27,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	log_set_level(LOG_QUIET);
 	root = cfg_parse(p, (const char *)data, size, err, sizeof(err));
 	if (root) {
-		if (settings_check(root) < 0)
+		int r = settings_check(root);
+
+		if ((r != 0 && r != -1) || settings_validate(root, 1) < 0)
 			abort();
 		for (size_t i = 0; i < count; i++)
 			setting_default_node(p, &table[i], "/etc/lvm");
