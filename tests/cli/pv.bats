@@ -155,7 +155,9 @@ count_other_bytes() {
 	assert_status 0
 	assert_equal "$(count_other_bytes "$IMG0" 0 ab)" 0
 	assert_equal "$(read_str "$IMG0" 512 8)" "LABELONE"
-	assert_equal "$(count_other_bytes "$IMG0" 1 ab)" 512
+	# The label sector is written whole: at most a few of its bytes (a
+	# UUID or checksum byte) may happen to equal the fill.
+	[ "$(count_other_bytes "$IMG0" 1 ab)" -ge 500 ]
 	assert_equal "$(count_other_bytes "$IMG0" 2 ab)" 0
 	assert_equal "$(count_other_bytes "$IMG0" 3 ab)" 0
 	assert_equal "$(field pvs -o pv_name "$IMG0")" "$IMG0"
