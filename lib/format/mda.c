@@ -240,7 +240,12 @@ static int read_text_into(struct device *dev, const struct mda_header *hdr, stru
 	if (text_readable(dev, hdr, &s))
 		return -1;
 	/* not zeroed: every byte is read over; check_text() wants the last NUL */
-	buf = mem ? pool_alloc(mem, (size_t)l->size) : xmalloc((size_t)l->size);
+	if (mem) {
+		buf = pool_alloc(mem, (size_t)l->size);
+	} else {
+		buf = xmalloc((size_t)l->size);
+		mem_advise_huge(buf, (size_t)l->size);
+	}
 	if (dev_read(dev, hdr->start + s.offset, (size_t)s.first, buf) ||
 	    (s.wrap && dev_read(dev, hdr->start + MDA_HEADER_SIZE, (size_t)s.wrap, buf + s.first)) ||
 	    check_text(dev, hdr, buf, (size_t)l->size)) {

@@ -40,7 +40,7 @@ struct hash *hash_create(size_t size_hint)
 
 	while (n < size_hint * 2)
 		n <<= 1;
-	h->slots = xcalloc(n, sizeof(*h->slots));
+	h->slots = xcalloc_big(n * sizeof(*h->slots));
 	h->mask = n - 1;
 	return h;
 }
@@ -49,7 +49,7 @@ void hash_destroy(struct hash *h)
 {
 	if (!h)
 		return;
-	free(h->slots);
+	free_big(h->slots, (h->mask + 1) * sizeof(*h->slots));
 	free(h);
 }
 
@@ -76,12 +76,12 @@ static void resize(struct hash *h, size_t size)
 	struct slot *old = h->slots;
 	size_t n = h->mask + 1, i;
 
-	h->slots = xcalloc(size, sizeof(*h->slots));
+	h->slots = xcalloc_big(size * sizeof(*h->slots));
 	h->mask = size - 1;
 	for (i = 0; i < n; i++)
 		if (old[i].key)
 			*find(h, old[i].key, old[i].hash) = old[i];
-	free(old);
+	free_big(old, n * sizeof(*old));
 }
 
 static void grow(struct hash *h)

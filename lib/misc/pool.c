@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /*
  * A pool is a singly linked list of chunks.  Small requests are bumped
@@ -12,7 +13,7 @@
  * current one.
  */
 #define CHUNK_SIZE (64 * 1024)
-#define CHUNK_MAX (4 * 1024 * 1024)
+#define CHUNK_MAX (16 * 1024 * 1024)
 #define ALIGNMENT 16
 
 struct chunk {
@@ -68,6 +69,28 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+/*
+ * A 50,000-LV VG touches some 50 MB (text, model, report) once each: as
+ * 4 KiB pages that was 12,000 faults and a fifth of `lvs`.  The advice
+ * only marks the range; where THP is "never" or absent it does nothing,
+ * and a failure is harmless, so it is not reported.
+ */
+void mem_advise_huge(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t start = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	uintptr_t end = ((uintptr_t)p + size) & ~(HUGE_PAGE - 1);
+
+	if (end > start)
+		(void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)size;
+#endif
+}
+
 struct pool *pool_create(const char *name)
 {
 	struct pool *p = xcalloc(1, sizeof(*p));
@@ -84,25 +107,66 @@ void pool_destroy(struct pool *p)
 		return;
 	for (c = p->chunks; c; c = next) {
 		next = c->next;
-		free(c);
+		free_big(c, sizeof(*c) + c->size);
 	}
 	free(p);
 }
 
 /*
- * Chunks that may serve zeroed requests come from calloc, and carved
- * memory is never handed back, so everything past c->used stays zero:
- * pool_alloc needs no memset of its own.  Big chunks come straight from
- * mmap, whose pages the kernel has already cleared, which spares `lvs`
- * zeroing megabytes of parser arrays by hand.
+ * Big zeroed blocks (pool chunks, hash tables) are mapped by hand,
+ * 2 MiB-aligned and advised before anything touches them: their pages are
+ * then zero huge pages where THP is on, and zero 4 KiB pages elsewhere.
+ * calloc would hand out heap memory it must clear first, faulting it in
+ * as small pages.
+ */
+void *xcalloc_big(size_t size)
+{
+	size_t len = (size + 4095) & ~(size_t)4095, over = len + HUGE_PAGE, head;
+	unsigned char *m;
+
+	if (len < HUGE_PAGE)
+		return xcalloc(1, size);
+	if (size > SIZE_MAX - 2 * HUGE_PAGE)
+		out_of_memory(size);
+	m = mmap(NULL, over, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		out_of_memory(size);
+	head = (size_t)(-(uintptr_t)m & (HUGE_PAGE - 1));
+	if (head)
+		munmap(m, head);
+	if (over - head > len)
+		munmap(m + head + len, over - head - len);
+	mem_advise_huge(m + head, len);
+	return m + head;
+}
+
+void free_big(void *p, size_t size)
+{
+	size_t len = (size + 4095) & ~(size_t)4095;
+
+	if (len < HUGE_PAGE)
+		free(p);
+	else if (p)
+		munmap(p, len);
+}
+
+/*
+ * Chunks that may serve zeroed requests come from calloc or mmap, and
+ * carved memory is never handed back, so everything past c->used stays
+ * zero: pool_alloc needs no memset of its own.
  */
 static struct chunk *new_chunk(size_t size, int zero)
 {
 	struct chunk *c;
+	size_t len;
 
 	if (size > SIZE_MAX - sizeof(*c))
 		out_of_memory(size);
-	c = zero ? xcalloc(1, sizeof(*c) + size) : xmalloc(sizeof(*c) + size);
+	len = sizeof(*c) + size;
+	if (len >= HUGE_PAGE)
+		c = xcalloc_big(len);
+	else
+		c = zero ? xcalloc(1, len) : xmalloc(len);
 	c->used = 0;
 	c->size = size;
 	return c;

@@ -51,6 +51,7 @@ void strbuf_grow_slow(struct strbuf *sb, size_t extra)
 	while (sb->alloc < want)
 		sb->alloc = sb->alloc * 3 / 2 + 16;
 	sb->buf = xrealloc(sb->buf, sb->alloc);
+	mem_advise_huge(sb->buf + sb->len, sb->alloc - sb->len);
 	if (!sb->len)
 		sb->buf[0] = '\0';
 }

@@ -31,6 +31,44 @@ static void test_pool(void **state)
 	pool_destroy(p);
 }
 
+/* Memory from 2 MiB on is mapped by hand: still zero, aligned, freeable. */
+static void all_zero(const unsigned char *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (m[i])
+			fail_msg("byte %zu of %zu is %u", i, n, m[i]);
+}
+
+static void test_big_memory(void **state)
+{
+	static const size_t sizes[] = { 100, (2 << 20) - 1, 2 << 20, (5 << 20) + 3 };
+	struct pool *p = pool_create("t");
+	size_t i, total = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		unsigned char *m = xcalloc_big(sizes[i]);
+
+		all_zero(m, sizes[i]);
+		if (sizes[i] >= (2 << 20))
+			assert_int_equal((uintptr_t)m % (2 << 20), 0);
+		memset(m, 0xab, sizes[i]);
+		free_big(m, sizes[i]);
+	}
+	/* Chunks grow past 2 MiB; every carved block is zero and 16-aligned. */
+	while (total < (40u << 20)) {
+		size_t n = 1000 + total % 5000;
+		unsigned char *m = pool_alloc(p, n);
+
+		assert_int_equal((uintptr_t)m % 16, 0);
+		all_zero(m, n);
+		memset(m, 0xcd, n);
+		total += n;
+	}
+	all_zero(pool_alloc(p, 9 << 20), 9 << 20);
+	pool_destroy(p);
+}
+
 static void test_strbuf(void **state)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -144,6 +182,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pool),
+		cmocka_unit_test(test_big_memory),
 		cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_uuid),
