@@ -89,17 +89,15 @@ static void record(struct cmd_context *cmd, enum option_id id, const char *value
 
 /*
  * --units: one unit letter (h, H, r, R or a size unit), optionally after
- * a positive count ("4k"), as the reports take it.
+ * a count ("4k", "2.5m"), as the reports take it.
  */
 static int units_invalid(const char *v)
 {
-	const char *letter = v + strspn(v, "0123456789");
+	const char *letter;
+	uint64_t bytes;
+	int as_u;
 
-	if (letter == v)
-		return units_valid(v) != 0;
-	if (strspn(v, "0") == (size_t)(letter - v) || !*letter || letter[1])
-		return 1;
-	return !strchr("hHrR", *letter) && units_valid(letter) != 0;
+	return units_count(v, &letter, &bytes, &as_u) != 0;
 }
 
 /* Values are checked by kind while parsing, so that no command starts work on bad input. */

@@ -22,6 +22,8 @@
 struct display {
 	struct cmd_context *cmd;
 	const char *units;
+	uint64_t unit_bytes;		/* --units 2.5m: multiples of 2.5 MiB (0: none) */
+	int unit_as_u;			/* ... shown as "Un" */
 	struct activation *act;		/* kernel state of LVs (lvdisplay, vgdisplay -v) */
 };
 
@@ -44,7 +46,10 @@ static const char *dsize(const struct display *d, uint64_t bytes)
 
 	if (!bytes)
 		return "0   ";
-	format_size(bytes, d->units, 1, buf, sizeof(buf));
+	if (d->unit_bytes)
+		format_size_count(bytes, d->unit_bytes, d->units[0], d->unit_as_u, 1, buf, sizeof(buf));
+	else
+		format_size(bytes, d->units, 1, buf, sizeof(buf));
 	n = strlen(buf);
 	c = (unsigned char)buf[n - 1];
 	buf[n - 1] = '\0';
@@ -52,6 +57,8 @@ static const char *dsize(const struct display *d, uint64_t bytes)
 		return pool_printf(d->cmd->mem, "%s Se", buf);
 	if (c == 'B')
 		return pool_printf(d->cmd->mem, "%s B ", buf);
+	if (c == 'U')
+		return pool_printf(d->cmd->mem, "%s Un", buf);
 	p = strchr(letters, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	if (!p)
 		return pool_printf(d->cmd->mem, "%s%c", buf, c);
@@ -73,7 +80,7 @@ static int setup_display(struct cmd_context *cmd, struct display *d)
 	/* Pool-allocated; the kernel is only asked when an LV is shown. */
 	d->act = cmd_activation(cmd);
 	d->units = arg_str(cmd, OPT_UNITS, cmd_config_str(cmd, "global/units", "r"));
-	if (units_valid(d->units)) {
+	if (units_count(d->units, &d->units, &d->unit_bytes, &d->unit_as_u)) {
 		log_error("Invalid argument for --units: %s", d->units);
 		return -1;
 	}
@@ -696,7 +703,8 @@ static void vg_show(const struct display *d, const struct volume_group *vg)
 	uint64_t total = vg_extent_count(vg), freec = vg_free_count(vg);
 
 	if (arg_is_set(cmd, OPT_SHORT)) {
-		log_print("\"%s\" %s [%s used / %s free]", vg->name, dsize(d, total * ext),
+		/* LVM2 pads the first two sizes to 9 columns, not the last. */
+		log_print("\"%s\" %-9s [%-9s used / %s free]", vg->name, dsize(d, total * ext),
 			  dsize(d, (total - freec) * ext), dsize(d, freec * ext));
 		return;
 	}

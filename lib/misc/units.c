@@ -107,6 +107,63 @@ int units_valid(const char *units)
 	return unit_shift(units[0], &shift);
 }
 
+/* The bytes of one unit letter: s/S are sectors, upper case is SI. */
+static double letter_bytes(char c)
+{
+	unsigned shift;
+	double b = 1;
+
+	if (c == 's' || c == 'S')
+		return 512;
+	if (unit_shift(c, &shift))
+		return 0;
+	for (; shift; shift -= 10)
+		b *= isupper((unsigned char)c) ? 1000 : 1024;
+	return b;
+}
+
+/*
+ * The count is a C floating-point number starting with a digit; the
+ * choice of "U" follows its integer prefix alone, as observed in LVM2
+ * ("1.5m" keeps "m", "1e1m" too, "10e0m" and "0.9m" show "U").
+ */
+int units_count(const char *units, const char **letter, uint64_t *unit_bytes, int *as_u)
+{
+	char *end;
+	double count, bytes;
+
+	*letter = units;
+	*unit_bytes = 0;
+	*as_u = 0;
+	if (!units || !isdigit((unsigned char)*units))
+		return units_valid(units);
+	errno = 0;
+	count = strtod(units, &end);
+	if (errno || end == units || units_valid(end))
+		return -1;
+	*letter = end;
+	if (strchr("hHrR", *end))
+		return 0;
+	bytes = count * letter_bytes(*end);
+	if (!(bytes >= 1) || bytes >= 18446744073709551616.0)
+		return -1;
+	*as_u = strtoull(units, NULL, 10) != 1;
+	/* "1m", "01m", "1.0m", "1.9b": the plain unit */
+	if (*as_u || (uint64_t)bytes != (uint64_t)letter_bytes(*end))
+		*unit_bytes = (uint64_t)bytes;
+	return 0;
+}
+
+void format_size_count(uint64_t bytes, uint64_t unit_bytes, char letter, int as_u, int suffix,
+		       char *out, unsigned outlen)
+{
+	int whole = !as_u && strchr("bBsS", letter);
+	double v = (double)bytes / (double)unit_bytes;
+
+	letter = as_u ? 'U' : whole ? (char)toupper((unsigned char)letter) : letter;
+	snprintf(out, outlen, whole ? "%.0f%s" : "%.2f%s", v, suffix ? (char[]){ letter, 0 } : "");
+}
+
 /*
  * Size output follows LVM2's display rules (observed with --units):
  *  - fixed units print two decimals ("2048.50k"), bytes and sectors print

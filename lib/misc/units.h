@@ -32,6 +32,24 @@ int parse_uint32(const char *arg, uint32_t *out);
 int units_valid(const char *units);
 
 /*
+ * An --units argument with a count before its letter ("3m", "2.5M",
+ * "1e1m"), as LVM2 takes it: sizes are shown in multiples of count
+ * units, truncated to whole bytes.  Sets *letter to the unit letter and
+ * *unit_bytes to the multiple (0 when there is no count, or before
+ * h/H/r/R, which ignore it), *as_u when LVM2 shows the suffix "U" rather
+ * than the letter (a count whose integer part is not 1).  0 or -1.
+ */
+int units_count(const char *units, const char **letter, uint64_t *unit_bytes, int *as_u);
+
+/*
+ * Formats bytes in multiples of unit_bytes (from units_count): two
+ * decimals, or a whole number for bytes and sectors, then "U" (as_u) or
+ * the letter upper-cased for b/s, when suffix is set.
+ */
+void format_size_count(uint64_t bytes, uint64_t unit_bytes, char letter, int as_u, int suffix,
+		       char *out, unsigned outlen);
+
+/*
  * Formats bytes in the given --units setting into out (32 bytes suffice),
  * exactly as LVM2 displays sizes: two decimals for k..e units, integers
  * with "B"/"S" for bytes/sectors, h/H/r/R choose the unit (and keep their

@@ -42,7 +42,8 @@ struct report {
 	int heading_done;
 	struct selection *sel;		/* -S; NULL selects every row */
 	int keep_unselected;		/* "selected" shown: rows failing -S show 0 */
-	uint64_t unit_bytes;		/* --units 3m: 3 MiB, shown with suffix "U"; 0 = none */
+	uint64_t unit_bytes;		/* --units 3m: sizes in multiples of 3 MiB; 0 = none */
+	int unit_as_u;			/* ... shown with the suffix "U" */
 };
 
 static const char *const default_fields[][2] = {
@@ -284,6 +285,7 @@ static int add_sort_list(struct report *r, const char *list)
 	return 0;
 }
 
+
 static int parse_sort(struct report *r)
 {
 	const char *const *a;
@@ -293,42 +295,6 @@ static int parse_sort(struct report *r)
 	for (a = r->o.sort; *a; a++)
 		if (add_sort_list(r, *a))
 			return -1;
-	return 0;
-}
-
-/*
- * LVM2 accepts a count before the unit letter: --units 3m shows sizes in
- * multiples of 3 MiB with the suffix "U".  A count of 1, or one before
- * h/H/r/R, changes nothing.  0 or -1.
- */
-static int custom_units(struct report *r)
-{
-	static const char letters[] = "bskmgtpe";
-	const char *u = r->o.units, *p;
-	uint64_t n = 0, unit;
-	char lc;
-
-	if (!isdigit((unsigned char)*u))
-		return 0;
-	for (; isdigit((unsigned char)*u); u++) {
-		if (n > UINT32_MAX)
-			return -1;
-		n = n * 10 + (uint64_t)(*u - '0');
-	}
-	if (!n || !*u || u[1])
-		return -1;
-	r->o.units = u;
-	lc = (char)tolower((unsigned char)*u);
-	if (n == 1 || lc == 'h' || lc == 'r')
-		return 0;
-	if (!(p = strchr(letters, lc)))
-		return -1;
-	unit = lc == 'b' ? 1 : 512;
-	if (p - letters >= 2)
-		unit = 1;
-	for (; p - letters >= 2; p--)
-		unit *= islower((unsigned char)*u) ? 1024 : 1000;
-	r->unit_bytes = n * unit;
 	return 0;
 }
 
@@ -345,7 +311,7 @@ struct report *report_create(const struct report_opts *o)
 		r->o.units = "r";
 	r->mem = pool_create("report");
 	r->vg_infos = hash_create(16);
-	if (custom_units(r) || units_valid(r->o.units)) {
+	if (units_count(r->o.units, &r->o.units, &r->unit_bytes, &r->unit_as_u)) {
 		log_error("Invalid units specification: %s", o->units);
 		goto bad;
 	}
@@ -448,8 +414,8 @@ const char *report_render(struct report *r, const struct field_def *f, const str
 	else if (f->type == VT_SNUM)
 		snprintf(buf, sizeof(buf), "%lld", (long long)(int64_t)c->num);
 	else if (r->unit_bytes)
-		snprintf(buf, sizeof(buf), "%.2f%s", (double)c->num / (double)r->unit_bytes,
-			 r->o.no_suffix ? "" : "U");
+		format_size_count(c->num, r->unit_bytes, r->o.units[0], r->unit_as_u,
+				  !r->o.no_suffix, buf, sizeof(buf));
 	else if (c->num == 0 && r->o.no_suffix)
 		return "0";	/* format_size keeps "0 " for h/r units; LVM2 drops the space */
 	else

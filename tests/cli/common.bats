@@ -72,7 +72,7 @@ load helpers
 @test "a bad --units is a bad command line, in LVM2's words" {
 	setup_images 1 8M
 	olvm pvcreate "$IMG0"
-	for u in xyz 5q 0k 4 kk ""; do
+	for u in xyz 5q 0k 4 kk "" 0.5b 1.5 .5m +2m 1..5m 2.5mm; do
 		for c in pvs vgs lvs pvdisplay; do
 			run olvm "$c" --units "$u"
 			[ "$status" -eq 3 ] || { echo "$c --units '$u': status $status"; return 1; }
@@ -80,7 +80,7 @@ load helpers
 			assert_equal "${lines[1]}" "  Run \`$c --help' for more information."
 		done
 	done
-	for u in h H r R b s k m 4k 4K 12s 1h; do
+	for u in h H r R b s k m 4k 4K 12s 1h 2.5m 1.5k 1e1m 0.001k; do
 		run olvm pvs --units "$u" -o pv_size "$IMG0"
 		[ "$status" -eq 0 ] || { echo "--units '$u': status $status: $output"; return 1; }
 	done

@@ -290,6 +290,26 @@ check() {
 	[[ "$output" == *"PE Size               8192 Se"* ]]
 }
 
+# As LVM2 shows them: multiples of 2.5 MiB are "Un", of 1.5 KiB still "KiB",
+# of 1.5 sectors whole "Se".
+@test "vgdisplay with a counted --units" {
+	run olvm vgdisplay --units 2.5m fsb
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"VG Size               22.40 Un"* ]] || { echo "$output"; return 1; }
+	run olvm vgdisplay --units 1.5k fsb
+	[[ "$output" == *"PE Size               2730.67 KiB"* ]] || { echo "$output"; return 1; }
+	run olvm vgdisplay -s --units 1.5s fsb
+	assert_equal "$output" '  "fsb" 76459 Se  [54613 Se  used / 21845 Se free]'
+}
+
+# LVM2 pads the first two sizes of vgdisplay -s to 9 columns.
+@test "vgdisplay -s pads short sizes as LVM2 does" {
+	run olvm vgdisplay -s --units k fsb
+	assert_equal "$output" '  "fsb" 57344.00 KiB [40960.00 KiB used / 16384.00 KiB free]'
+	run olvm vgdisplay -s --units g fsb
+	assert_equal "$output" '  "fsb" 0.05 GiB  [0.04 GiB  used / 0.02 GiB free]'
+}
+
 @test "display commands refuse incompatible options" {
 	run olvm lvdisplay -c -m
 	[ "$status" -eq 3 ]

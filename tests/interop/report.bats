@@ -144,3 +144,22 @@ print(r[0]["vg_name"] if r else "")' "$dir/vgs.json")
 @test "fixture g-plain-pv reports equal LVM2's" { fixture_reports g-plain-pv; }
 @test "fixture h-snapshot reports equal LVM2's" { fixture_reports h-snapshot; }
 @test "fixture i-other-segtypes reports equal LVM2's" { fixture_reports i-other-segtypes; }
+
+# --units with a count before the letter, as LVM2 reads it: sizes in
+# multiples of the count (truncated to whole bytes), "U" unless the count's
+# integer part is 1, whole numbers for bytes and sectors; h/r ignore it.
+@test "--units with a count (2.5m, 1.5k, 1e1m, 0.5b) equal LVM2's in reports and displays" {
+	local u fail=0
+	build_vg olvm
+	for u in 2m 3k 2.5m 2.5M 0.5k 1.5 1.5h 2.0m 10s 2.5s 1.0m 1.00001m .5m 5.m \
+	    0.0m 0m -1m 1e3m +2m 0.001k 0.3b 3.5b 2.5S 1.5r 1e1m 10e0m 1.9m 0.9m \
+	    1.5k 1.5b 2b 1.9b 0.5b 1.5s 1.5M 15m 2h 1x5m 1..5m 2.5mm 00.5m 01m 1.5e 3e; do
+		same_out u lvs -a --units "$u" -o lv_name,lv_size,seg_size rep || fail=1
+		same_out un vgs --units "$u" --nosuffix rep || fail=1
+		same_out uj pvs --units "$u" --reportformat json "$LOOP1" || fail=1
+		same_out vd vgdisplay --units "$u" rep || fail=1
+		same_out vs vgdisplay -s --units "$u" rep || fail=1
+		same_out pd pvdisplay --units "$u" "$LOOP2" || fail=1
+	done
+	return $fail
+}

@@ -133,6 +133,55 @@ static void test_uuid(void **state)
 	assert_int_equal(id_parse(&b, "ORTc80-QcnS-JoeX-FG1q-Jovb-JN1u-ckIFvWx"), -1);
 }
 
+/* --units with a count, as LVM2 reads it (observed with lvs --units). */
+static void test_units_count(void **state)
+{
+	static const struct {
+		const char *arg;
+		int ok;
+		char letter;
+		uint64_t bytes;
+		int as_u;
+	} cases[] = {
+		{ "m", 1, 'm', 0, 0 },		{ "3k", 1, 'k', 3072, 1 },
+		{ "2.5m", 1, 'm', 2621440, 1 },	{ "2.5M", 1, 'M', 2500000, 1 },
+		{ "1.5k", 1, 'k', 1536, 0 },	{ "1e1m", 1, 'm', 10485760, 0 },
+		{ "10e0m", 1, 'm', 10485760, 1 }, { "1m", 1, 'm', 0, 0 },
+		{ "01m", 1, 'm', 0, 0 },	{ "1.0m", 1, 'm', 0, 0 },
+		{ "1.9b", 1, 'b', 0, 0 },	{ "3.5b", 1, 'b', 3, 1 },
+		{ "0.001k", 1, 'k', 1, 1 },	{ "2.5S", 1, 'S', 1280, 1 },
+		{ "2h", 1, 'h', 0, 0 },		{ "1.5r", 1, 'r', 0, 0 },
+		{ "0.5b", 0, 0, 0, 0 },		{ "0m", 0, 0, 0, 0 },
+		{ ".5m", 0, 0, 0, 0 },		{ "+2m", 0, 0, 0, 0 },
+		{ "1.5", 0, 0, 0, 0 },		{ "2.5mm", 0, 0, 0, 0 },
+		{ "1..5m", 0, 0, 0, 0 },	{ "1e999m", 0, 0, 0, 0 },
+	};
+	char out[48];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *letter;
+		uint64_t bytes;
+		int as_u, r = units_count(cases[i].arg, &letter, &bytes, &as_u);
+
+		if (!cases[i].ok) {
+			if (r != -1)
+				fail_msg("%s accepted", cases[i].arg);
+			continue;
+		}
+		if (r || *letter != cases[i].letter || bytes != cases[i].bytes ||
+		    as_u != cases[i].as_u)
+			fail_msg("%s: r %d letter %c bytes %llu as_u %d", cases[i].arg, r, *letter,
+				 (unsigned long long)bytes, as_u);
+	}
+	format_size_count(8 << 20, 2621440, 'm', 1, 1, out, sizeof(out));
+	assert_string_equal(out, "3.20U");
+	format_size_count(8 << 20, 768, 's', 0, 1, out, sizeof(out));
+	assert_string_equal(out, "10923S");
+	format_size_count(8 << 20, 1536, 'k', 0, 0, out, sizeof(out));
+	assert_string_equal(out, "5461.33");
+}
+
 static void test_parse_size(void **state)
 {
 	uint64_t b;
@@ -187,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_uuid),
 		cmocka_unit_test(test_parse_size),
+		cmocka_unit_test(test_units_count),
 		cmocka_unit_test(test_strv),
 	};
 
