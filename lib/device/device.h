@@ -28,7 +28,19 @@ struct device {
 	uint64_t size;		/* bytes */
 	int filtered_out;	/* rejected by a filter; never scanned */
 	const char *filter_reason;
+	unsigned char *head;	/* first DEV_HEAD_SIZE bytes while open, or NULL */
+	size_t head_len;	/* of them, what the device holds */
 };
+
+/*
+ * A scan reads the label (sector 1) and, on most PVs, the metadata area
+ * header at 4 KiB: one read of the first 8 KiB serves both, a round trip
+ * less per device.
+ */
+#define DEV_HEAD_SIZE 8192
+
+/* Forgets what was read of dev: after writes that bypass dev_write() (libblkid's wipe). */
+void dev_invalidate(struct device *dev);
 
 TAILQ_HEAD(device_list, device);
 

@@ -107,6 +107,7 @@ int dev_wipe_signatures(struct device *dev)
 		log_verbose("Wiped %s signature on %s.", type ? type : "unknown", dev->path);
 	}
 	blkid_free_probe(pr);
+	dev_invalidate(dev);
 	if (rc < 0) {
 		log_error("Failed to probe %s for signatures.", dev->path);
 		return -1;

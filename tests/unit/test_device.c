@@ -748,6 +748,51 @@ static void test_flush_all(void **state)
 		dev_close(devs[i]);
 }
 
+/*
+ * Reads in the first 8 KiB come from one read of them; writes there (and
+ * on a device smaller than that) are seen by the next read.
+ */
+static void test_head_reads(void **state)
+{
+	struct fixture *fx = *state;
+	struct device *big = image_device(fx, make_image(fx, "head.img", 64 << 10));
+	struct device *tiny = dev_cache_get(fx->dc, make_image(fx, "tiny.img", 3000), NULL);
+	unsigned char buf[600], pat[600];
+	struct stderr_capture c;
+	char *err;
+	size_t i;
+
+	for (i = 0; i < sizeof(pat); i++)
+		pat[i] = (unsigned char)(i * 7 + 1);
+	assert_int_equal(dev_read(big, 4096, 512, buf), 0);
+	assert_int_equal(buf[0], 0);
+	assert_int_equal(dev_write(big, 4000, sizeof(pat), pat), 0);
+	assert_int_equal(dev_read(big, 4000, sizeof(pat), buf), 0);
+	assert_memory_equal(buf, pat, sizeof(pat));
+	/* across the end of the head, and past it */
+	assert_int_equal(dev_write(big, 8000, sizeof(pat), pat), 0);
+	assert_int_equal(dev_read(big, 8000, sizeof(pat), buf), 0);
+	assert_memory_equal(buf, pat, sizeof(pat));
+	assert_int_equal(dev_read(big, 7900, 200, buf), 0);
+	assert_memory_equal(buf + 100, pat, 100);
+	dev_close(big);
+	assert_int_equal(dev_read(big, 4000, sizeof(pat), buf), 0);
+	assert_memory_equal(buf, pat, sizeof(pat));
+	dev_close(big);
+
+	assert_non_null(tiny);
+	assert_int_equal(dev_read(tiny, 2400, 600, buf), 0);
+	capture_begin(&c);
+	assert_int_equal(dev_read(tiny, 2600, 600, buf), -1);
+	err = capture_end(&c);
+	assert_non_null(strstr(err, "end of device"));
+	free(err);
+	assert_int_equal(dev_write(tiny, 0, 512, pat), 0);
+	assert_int_equal(dev_read(tiny, 0, 512, buf), 0);
+	assert_memory_equal(buf, pat, 512);
+	dev_close(tiny);
+}
+
 static void test_signatures_ext4(void **state)
 {
 	struct fixture *fx = *state;
@@ -807,6 +852,10 @@ static void test_signatures_dos(void **state)
 	assert_string_equal(sigs->type, "dos");
 	assert_string_equal(sigs->usage, "partition table");
 	assert_int_equal(sigs->offset, 510);
+	/* read first (open for writing, as the wipe will), so a stale copy would show */
+	assert_int_equal(dev_open(dev, 1), 0);
+	assert_int_equal(dev_read(dev, 510, 2, tail), 0);
+	assert_int_equal(tail[0], 0x55);
 	assert_int_equal(dev_wipe_signatures(dev), 0);
 	assert_int_equal(dev_read(dev, 510, 2, tail), 0);
 	assert_int_equal(tail[0], 0);
@@ -926,6 +975,7 @@ int main(void)
 		T(test_signatures_zero_image),
 		T(test_signatures_missing_device),
 		T(test_open_for_scan_is_quiet),
+		T(test_head_reads),
 		T(test_flush_all),
 		T(test_signatures_ext4),
 		T(test_signatures_dos),
