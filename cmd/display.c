@@ -371,6 +371,7 @@ int cmd_pvdisplay(struct cmd_context *cmd)
 	struct volume_group *vg;
 	unsigned nvg, i;
 	int failed = 0;
+	char *usable;
 
 	if (arg_is_set(cmd, OPT_COLON) + arg_is_set(cmd, OPT_SHORT) + arg_is_set(cmd, OPT_MAPS) > 1) {
 		log_error("Options -c, -m and -s are incompatible.");
@@ -380,8 +381,15 @@ int cmd_pvdisplay(struct cmd_context *cmd)
 		return EXIT_FAILED;
 	vis = sorted_vgs(cmd, &nvg);
 	cache_init(cmd, &cache, nvg);
+	/* LVM2 reports paths without a usable device before showing any PV */
+	usable = pool_alloc(cmd->mem, (size_t)cmd->argc + 1);
+	for (i = 0; i < (unsigned)cmd->argc; i++) {
+		usable[i] = cmd_get_device(cmd, cmd->argv[i]) != NULL;
+		failed |= !usable[i];
+	}
 	for (i = 0; i < (unsigned)cmd->argc; i++)
-		failed |= pv_arg_show(&d, &cache, cmd->argv[i]) != 0;
+		if (usable[i])
+			failed |= pv_arg_show(&d, &cache, cmd->argv[i]) != 0;
 	for (i = 0; !cmd->argc && i < nvg; i++) {
 		vg = read_vg(cmd, &cache, vis[i]->name);
 		if (!vg) {
@@ -547,8 +555,10 @@ static int lv_arg_show(const struct display *d, struct vg_cache *cache, const ch
 	struct volume_group *vg = read_vg(cmd, cache, vg_name);
 	struct logical_volume *lv;
 
-	if (!vg)
+	if (!vg) {
+		log_error("Cannot process volume group %s", vg_name);
 		return -1;
+	}
 	if (vg->status & VG_EXPORTED) {
 		log_error("Volume group %s is exported", vg->name);
 		return -1;

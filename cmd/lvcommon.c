@@ -224,11 +224,14 @@ static int add_pv_arg(struct cmd_context *cmd, struct volume_group *vg, const ch
 {
 	const char *colon = strchr(arg, ':');
 	const char *path = colon ? pool_strndup(cmd->mem, arg, (size_t)(colon - arg)) : arg;
-	struct physical_volume *pv = vg_find_pv_arg(cmd, vg, path);
+	struct physical_volume *pv = vg_member_at(cmd, vg, path);
 	struct alloc_pv_range r;
 
-	if (!pv)
+	if (!pv) {
+		log_error("Physical Volume \"%s\" not found in Volume Group \"%s\".", path,
+			  vg->name);
 		return -1;
+	}
 	do {
 		if (*n == *cap) {
 			struct alloc_pv_range *nv = POOL_ARRAY(cmd->mem, struct alloc_pv_range, *cap * 2);

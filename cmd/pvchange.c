@@ -84,7 +84,7 @@ int cmd_pvchange(struct cmd_context *cmd)
 {
 	struct lvm_scan *scan;
 	unsigned changed = 0, failed = 0;
-	int i;
+	int i, bad_arg = 0;
 
 	if (!arg_is_set(cmd, OPT_ALLOCATABLE) && !arg_is_set(cmd, OPT_ADDTAG) &&
 	    !arg_is_set(cmd, OPT_DELTAG) && !arg_is_set(cmd, OPT_NEWUUID) &&
@@ -113,7 +113,12 @@ int cmd_pvchange(struct cmd_context *cmd)
 		struct device *dev = cmd_get_device(cmd, cmd->argv[i]);
 		struct pv_info *info = dev ? scan_find_dev(scan, dev) : NULL;
 
-		if (dev && !info)
+		/* LVM2 leaves a path with no usable device out of the counts */
+		if (!dev) {
+			bad_arg = 1;
+			continue;
+		}
+		if (!info)
 			log_error("Failed to find physical volume \"%s\".", dev->path);
 		else if (info && !info->vg)
 			log_error("Physical volume %s is not in a volume group: pvchange needs one.",
@@ -125,5 +130,5 @@ int cmd_pvchange(struct cmd_context *cmd)
 	}
 	log_print("%u physical volume%s changed / %u physical volume%s not changed",
 		  changed, changed == 1 ? "" : "s", failed, failed == 1 ? "" : "s");
-	return failed ? EXIT_FAILED : EXIT_OK;
+	return failed || bad_arg ? EXIT_FAILED : EXIT_OK;
 }

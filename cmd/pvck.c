@@ -248,16 +248,15 @@ static int check_mda(struct cmd_context *cmd, struct device *dev, const struct d
 	return 0;
 }
 
-static int check_pv(struct cmd_context *cmd, const char *path, const char *dump,
+static int check_pv(struct cmd_context *cmd, struct device *dev, const char *dump,
 		    const struct pvck_settings *st)
 {
-	struct device *dev = cmd_get_device(cmd, path);
 	struct pv_label lb;
 	unsigned char sec[SECTOR_SIZE];
 	unsigned i;
 	int r, failed = 0;
 
-	if (!dev || dev_open(dev, 0))
+	if (dev_open(dev, 0))
 		return -1;
 	r = label_read(dev, &lb);
 	if (r <= 0) {
@@ -355,15 +354,14 @@ static int dump_all_copies(struct cmd_context *cmd, struct device *dev,
 	return 0;
 }
 
-static int dump_all_pv(struct cmd_context *cmd, const char *path, int search,
+static int dump_all_pv(struct cmd_context *cmd, struct device *dev, int search,
 		       const struct pvck_settings *st)
 {
-	struct device *dev = cmd_get_device(cmd, path);
 	struct pv_label lb;
 	unsigned i;
 	int r, failed = 0;
 
-	if (!dev || dev_open(dev, 0))
+	if (dev_open(dev, 0))
 		return -1;
 	if (search && st->have_mda) {
 		/* The given area, whatever the label says (or if there is none). */
@@ -557,17 +555,46 @@ out:
 	return r;
 }
 
-static int repair_path(struct cmd_context *cmd, const char *path,
+static int repair_path(struct cmd_context *cmd, struct device *dev,
 		       const struct pvck_settings *st)
 {
-	struct device *dev = cmd_get_device(cmd, path);
 	int r;
 
-	if (!dev || dev_open(dev, !cmd->test_mode))
+	if (dev_open(dev, !cmd->test_mode))
 		return -1;
 	r = repair_pv(cmd, dev, st);
 	dev_close(dev);
 	return r;
+}
+
+/*
+ * The device path names, or NULL after reporting in LVM2's words, which
+ * vary with the mode.  *failed is set when that makes the command fail:
+ * LVM2's plain check passes over an unusable device unless it is a lone
+ * path that does not exist or is no device at all.
+ */
+static struct device *pvck_device(struct cmd_context *cmd, const char *path, int dump,
+				  int *failed)
+{
+	const char *why = dev_reason_not_found;
+	struct device *dev = dev_cache_get(cmd->dc, path, &why);
+	int lone = cmd->argc == 1;
+
+	if (dev)
+		return dev;
+	if (dump && why == dev_reason_not_found)
+		log_error("Cannot access %s.", path);
+	else if (!dump && lone && why == dev_reason_not_found)
+		log_error("Cannot access device %s.", path);
+	else if (!dump && lone && why == dev_reason_bad_type)
+		log_error("Invaild device type %s.", path);	/* sic, as LVM2 */
+	else {
+		log_error("Cannot use %s: %s.", path, why);
+		if (!dump)
+			return NULL;
+	}
+	*failed = 1;
+	return NULL;
 }
 
 static int is_dump(const char *dump, const char *what)
@@ -581,6 +608,7 @@ int cmd_pvck(struct cmd_context *cmd)
 	int i, failed = 0, all = is_dump(dump, "metadata_all");
 	int search = is_dump(dump, "metadata_search");
 	struct pvck_settings st;
+	struct device *dev;
 
 	if (dump && !is_dump(dump, "headers") && !is_dump(dump, "metadata") && !all && !search) {
 		log_error("Unknown --dump value %s (headers, metadata, metadata_all, "
@@ -605,13 +633,21 @@ int cmd_pvck(struct cmd_context *cmd)
 			log_error("--repair takes one PV and no --dump.");
 			return EXIT_BAD_CMDLINE;
 		}
-		return repair_path(cmd, cmd->argv[0], &st) ? EXIT_FAILED : EXIT_OK;
+		dev = pvck_device(cmd, cmd->argv[0], 0, &failed);
+		if (failed)
+			log_error("Failed to set up device %s.", cmd->argv[0]);
+		/* nothing repaired is a failure, whatever the wording */
+		return !dev || repair_path(cmd, dev, &st) ? EXIT_FAILED : EXIT_OK;
 	}
-	for (i = 0; i < cmd->argc; i++)
+	for (i = 0; i < cmd->argc; i++) {
+		dev = pvck_device(cmd, cmd->argv[i], dump != NULL, &failed);
+		if (!dev)
+			continue;
 		if (all || search)
-			failed |= dump_all_pv(cmd, cmd->argv[i], search, &st) != 0;
+			failed |= dump_all_pv(cmd, dev, search, &st) != 0;
 		else
-			failed |= check_pv(cmd, cmd->argv[i], dump, &st) != 0;
+			failed |= check_pv(cmd, dev, dump, &st) != 0;
+	}
 	return failed ? EXIT_FAILED : EXIT_OK;
 }
 

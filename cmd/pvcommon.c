@@ -264,3 +264,31 @@ struct pv_info *pv_get_orphan(struct cmd_context *cmd, const char *path,
 	log_print("Physical volume \"%s\" successfully created.", dev->path);
 	return scan_find_dev(cmd->scan, dev);
 }
+
+static int no_such_device(const char *why)
+{
+	return why == dev_reason_not_found || why == dev_reason_bad_type;
+}
+
+int pv_lookup_args(struct cmd_context *cmd, int n, char *const *paths, struct device **devs,
+		   int *existing)
+{
+	const char **why = POOL_ARRAY(cmd->mem, const char *, n > 0 ? (size_t)n : 1);
+	int i, bad = 0, named = 0;
+
+	for (i = 0; i < n; i++) {
+		why[i] = dev_reason_not_found;
+		devs[i] = dev_cache_get(cmd->dc, paths[i], &why[i]);
+		bad += !devs[i];
+		named += devs[i] || !no_such_device(why[i]);
+	}
+	if (existing)
+		*existing = named;
+	for (i = 0; i < n; i++)
+		if (!devs[i] && no_such_device(why[i]))
+			log_error("No device found for %s.", paths[i]);
+	for (i = 0; i < n; i++)
+		if (!devs[i] && !no_such_device(why[i]))
+			log_error("Cannot use %s: %s", paths[i], why[i]);
+	return bad;
+}

@@ -27,4 +27,14 @@ int pv_create_checked(struct cmd_context *cmd, struct device *dev,
 struct pv_info *pv_get_orphan(struct cmd_context *cmd, const char *path,
 			      const struct pv_create_params *params);
 
+/*
+ * Finds the devices paths name for pvcreate, pvremove, vgcreate, vgextend,
+ * reporting as LVM2 does: every path with no device first ("No device
+ * found for X."), then those a filter or --devices rejects.  devs[i] is
+ * NULL for a bad path.  Returns how many were bad; *existing (if not
+ * NULL) counts the paths that name a device at all, accepted or not.
+ */
+int pv_lookup_args(struct cmd_context *cmd, int n, char *const *paths, struct device **devs,
+		   int *existing);
+
 #endif

@@ -7,11 +7,13 @@
 #include "metadata/metadata.h"
 #include "metadata/scan.h"
 #include "misc/log.h"
+#include "misc/pool.h"
 
 int cmd_pvcreate(struct cmd_context *cmd)
 {
 	struct pv_create_params params;
 	struct lvm_scan *scan;
+	struct device **devs;
 	int i, r = EXIT_OK;
 
 	if (pv_params_from_args(cmd, &params))
@@ -34,10 +36,15 @@ int cmd_pvcreate(struct cmd_context *cmd)
 	scan = cmd_scan(cmd);
 	if (!scan)
 		return EXIT_FAILED;
+	devs = POOL_ARRAY(cmd->mem, struct device *, (size_t)cmd->argc);
+	if (pv_lookup_args(cmd, cmd->argc, cmd->argv, devs, NULL))
+		r = EXIT_FAILED;
 	for (i = 0; i < cmd->argc; i++) {
-		struct device *dev = cmd_get_device(cmd, cmd->argv[i]);
+		struct device *dev = devs[i];
 
-		if (!dev || pv_create_checked(cmd, dev, &params, 1)) {
+		if (!dev)
+			continue;
+		if (pv_create_checked(cmd, dev, &params, 1)) {
 			r = EXIT_FAILED;
 			continue;
 		}

@@ -1,17 +1,16 @@
 #include "cmd/commands.h"
+#include "cmd/pvcommon.h"
 #include "cmd/toolcontext.h"
 #include "device/device.h"
 #include "format/label.h"
 #include "metadata/scan.h"
 #include "misc/log.h"
+#include "misc/pool.h"
 
-static int remove_label(struct cmd_context *cmd, const char *path)
+static int remove_label(struct cmd_context *cmd, struct device *dev)
 {
-	struct device *dev = cmd_get_device(cmd, path);
 	struct pv_info *info;
 
-	if (!dev)
-		return -1;
 	info = scan_find_dev(cmd->scan, dev);
 	if (!info) {
 		log_error("No PV found on device %s.", dev->path);
@@ -42,12 +41,16 @@ static int remove_label(struct cmd_context *cmd, const char *path)
 
 int cmd_pvremove(struct cmd_context *cmd)
 {
+	struct device **devs;
 	int i, r = EXIT_OK;
 
 	if (cmd_lock_global(cmd, 1) || !cmd_scan(cmd))
 		return EXIT_FAILED;
+	devs = POOL_ARRAY(cmd->mem, struct device *, (size_t)cmd->argc);
+	if (pv_lookup_args(cmd, cmd->argc, cmd->argv, devs, NULL))
+		r = EXIT_FAILED;
 	for (i = 0; i < cmd->argc; i++)
-		if (remove_label(cmd, cmd->argv[i]))
+		if (devs[i] && remove_label(cmd, devs[i]))
 			r = EXIT_FAILED;
 	return r;
 }

@@ -66,7 +66,7 @@ out:
 int cmd_pvresize(struct cmd_context *cmd)
 {
 	struct lvm_scan *scan;
-	int i, done = 0, failed = 0;
+	int i, done = 0, failed = 0, bad_arg = 0;
 
 	if (cmd_lock_global(cmd, 1) || !(scan = cmd_scan(cmd)))
 		return EXIT_FAILED;
@@ -77,7 +77,12 @@ int cmd_pvresize(struct cmd_context *cmd)
 		uint64_t bytes;
 		int r;
 
-		if (dev && !info)
+		/* LVM2 leaves a path with no usable device out of the counts */
+		if (!dev) {
+			bad_arg = 1;
+			continue;
+		}
+		if (!info)
 			log_error("Failed to find physical volume \"%s\".", dev->path);
 		if (!info || new_size(cmd, dev, &bytes)) {
 			failed++;
@@ -102,5 +107,5 @@ int cmd_pvresize(struct cmd_context *cmd)
 	}
 	log_print("%d physical volume(s) resized or updated / %d physical volume(s) not resized",
 		  done, failed);
-	return failed ? EXIT_FAILED : EXIT_OK;
+	return failed || bad_arg ? EXIT_FAILED : EXIT_OK;
 }

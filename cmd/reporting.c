@@ -332,11 +332,16 @@ int cmd_pvs(struct cmd_context *cmd)
 	seen = pool_alloc(cmd->mem, (size_t)cmd->argc + 1);
 	/* Canonical names for the arguments, so ./a.img matches /abs/a.img. */
 	for (i = 0; i < cmd->argc; i++) {
-		struct device *dev = dev_cache_get(cmd->dc, cmd->argv[i], NULL);
+		const char *why = dev_reason_not_found;
+		struct device *dev = dev_cache_get(cmd->dc, cmd->argv[i], &why);
 
 		if (dev) {
 			cmd->argv[i] = (char *)dev->path;
 			scan_device(scan, dev);
+		} else {
+			log_error("Cannot use %s: %s", cmd->argv[i], why);
+			seen[i] = 1;	/* reported */
+			status = EXIT_FAILED;
 		}
 	}
 	read_vgs_with_warnings(cmd, scan);

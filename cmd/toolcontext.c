@@ -539,6 +539,13 @@ static int refuse_missing_pvs(struct cmd_context *cmd, const struct volume_group
 
 struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char *name)
 {
+	return cmd_read_vg_noted(cmd, name, pool_printf(cmd->mem, "Cannot process volume group %s",
+							name));
+}
+
+struct volume_group *cmd_read_vg_noted(struct cmd_context *cmd, const char *name,
+				       const char *not_found_note)
+{
 	struct lvm_scan *scan;
 	struct volume_group *vg;
 	char lock_name[300];
@@ -565,9 +572,10 @@ struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char 
 	if (!scan)
 		return NULL;
 	if (!scan_find_vg(scan, name, &ambiguous) && !ambiguous) {
-		/* LVM2 says both; other failures (exported, read-only) just once */
+		/* LVM2 adds a note here; other failures (exported, read-only) stand alone */
 		log_error("Volume group \"%s\" not found", name);
-		log_error("Cannot process volume group %s", name);
+		if (not_found_note)
+			log_error("%s", not_found_note);
 		return NULL;
 	}
 	vg = vg_read(scan, name, VG_READ_FOR_UPDATE);

@@ -32,6 +32,12 @@ void cmd_backup_settings(struct cmd_context *cmd, struct backup_settings *s);
  */
 struct volume_group *cmd_read_vg_for_update(struct cmd_context *cmd, const char *name);
 /*
+ * The same, with not_found_note (or nothing, when NULL) as the line after
+ * "Volume group not found" where LVM2 words it differently per command.
+ */
+struct volume_group *cmd_read_vg_noted(struct cmd_context *cmd, const char *name,
+				       const char *not_found_note);
+/*
  * Archives the VG as it was read (cmd_read_vg_for_update keeps that text),
  * commits vg, writes the current backup.  0 or -1.
  */

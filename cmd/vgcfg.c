@@ -43,8 +43,10 @@ static int backup_one(struct cmd_context *cmd, const char *name)
 	if (cmd_lock_vg(cmd, name, 0))
 		return -1;
 	vg = vg_read(cmd->scan, name, VG_READ_ALLOW_EXPORTED);
-	if (!vg)
+	if (!vg) {
+		log_error("Cannot process volume group %s", name);
 		return -1;
+	}
 	cmd_text_context(cmd, &tctx, 1, 0);
 	if (arg_is_set(cmd, OPT_FILE)) {
 		/* LVM2 describes an explicit backup by its command line. */

@@ -136,6 +136,27 @@ struct physical_volume *vg_find_pv_arg(struct cmd_context *cmd, struct volume_gr
 		return NULL;
 	pv = vg_find_pv_by_dev(vg, dev);
 	if (!pv)
-		log_error("Physical volume %s not in volume group %s.", dev->path, vg->name);
+		log_error("Failed to find physical volume \"%s\".", path);
 	return pv;
+}
+
+struct physical_volume *vg_member_at(struct cmd_context *cmd, struct volume_group *vg,
+				     const char *path)
+{
+	struct device *dev = dev_cache_get(cmd->dc, path, NULL);
+
+	return dev ? vg_find_pv_by_dev(vg, dev) : NULL;
+}
+
+int vg_device_args_usable(struct cmd_context *cmd, int n, char *const *paths)
+{
+	struct device **devs = POOL_ARRAY(cmd->mem, struct device *, n > 0 ? (size_t)n : 1);
+	int existing;
+
+	if (!pv_lookup_args(cmd, n, paths, devs, &existing))
+		return 0;
+	/* LVM2 stops early, without this line, when no path names a device */
+	if (existing)
+		log_error("Command requires all devices to be found.");
+	return -1;
 }

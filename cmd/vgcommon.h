@@ -25,10 +25,21 @@ int vg_tags_from_args(struct cmd_context *cmd, struct volume_group *vg, struct s
  */
 int vg_add_device(struct cmd_context *cmd, struct volume_group *vg, const char *path,
 		  const struct pv_create_params *params);
+/*
+ * vgcreate and vgextend change nothing unless every path names a usable
+ * device: 0, or -1 after reporting each bad path as LVM2 does.
+ */
+int vg_device_args_usable(struct cmd_context *cmd, int n, char *const *paths);
 /* Sets the used flag in the label of every PV of vg (after a commit). */
 int vg_mark_pvs_used(struct cmd_context *cmd, struct volume_group *vg);
-/* Finds the VG member on the device named by path; reports if not a member. */
+/*
+ * Finds the VG member on the device named by path; reports, in vgreduce's
+ * words, when there is no such device or it is not a member.
+ */
 struct physical_volume *vg_find_pv_arg(struct cmd_context *cmd, struct volume_group *vg,
 				       const char *path);
+/* The same, silent: other commands word "not a member" their own way. */
+struct physical_volume *vg_member_at(struct cmd_context *cmd, struct volume_group *vg,
+				     const char *path);
 
 #endif

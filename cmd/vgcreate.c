@@ -80,7 +80,8 @@ int cmd_vgcreate(struct cmd_context *cmd)
 	vg->status = VG_RESIZEABLE | VG_READ | VG_WRITE;
 	if (cmd_lock_global(cmd, 1) || cmd_lock_vg(cmd, name, 1) || !cmd_scan(cmd))
 		goto bad;
-	if (!name_is_free(cmd, name))
+	if (!name_is_free(cmd, name) ||
+	    vg_device_args_usable(cmd, cmd->argc - 1, cmd->argv + 1))
 		goto bad;
 	for (i = 1; i < cmd->argc; i++)
 		if (vg_add_device(cmd, vg, cmd->argv[i], &params))

@@ -66,7 +66,8 @@ int cmd_vgextend(struct cmd_context *cmd)
 		return restore_missing(cmd, name);
 	if (pv_params_from_args(cmd, &params))
 		return EXIT_BAD_CMDLINE;
-	if (cmd_lock_global(cmd, 1))
+	if (cmd_lock_global(cmd, 1) ||
+	    vg_device_args_usable(cmd, cmd->argc - 1, cmd->argv + 1))
 		return EXIT_FAILED;
 	vg = cmd_read_vg_for_update(cmd, name);
 	if (!vg)

@@ -222,10 +222,12 @@ static int pick_lvs(const struct volume_group *vg, const char *pv_moved, char *m
 static int mark_pv(struct cmd_context *cmd, struct volume_group *vg, const char *path,
 		   char *pv_moved)
 {
-	struct physical_volume *pv = vg_find_pv_arg(cmd, vg, path);
+	struct physical_volume *pv = vg_member_at(cmd, vg, path);
 
-	if (!pv)
+	if (!pv) {
+		log_error("Physical volume %s not in volume group %s", path, vg->name);
 		return -1;
+	}
 	pv_moved[pv->index] = 1;
 	return 0;
 }
@@ -424,7 +426,9 @@ static int vgsplit(struct cmd_context *cmd)
 	}
 	if (cmd_lock_global(cmd, 1) || cmd_lock_vg(cmd, dst_name, 1))
 		return EXIT_FAILED;
-	src = cmd_read_vg_for_update(cmd, src_name);
+	/* LVM2 names the destination when the source is missing */
+	src = cmd_read_vg_noted(cmd, src_name, pool_printf(cmd->mem, "Failed to read VG %s.",
+							   dst_name));
 	if (!src)
 		return EXIT_FAILED;
 	src_archive = cmd->archive_text;
@@ -517,12 +521,12 @@ static int vgmerge(struct cmd_context *cmd)
 	}
 	if (cmd_lock_global(cmd, 1))
 		return EXIT_FAILED;
-	src = cmd_read_vg_for_update(cmd, src_name);
+	src = cmd_read_vg_noted(cmd, src_name, NULL);
 	if (!src)
 		return EXIT_FAILED;
 	src_archive = cmd->archive_text;
 	src_len = cmd->archive_len;
-	dst = cmd_read_vg_for_update(cmd, dst_name);
+	dst = cmd_read_vg_noted(cmd, dst_name, NULL);
 	if (!dst || !mergeable(dst, src) || merge_into(dst, src) || cmd_commit_vg(cmd, dst))
 		goto out;
 	retire_src(cmd, src->name, src_archive, src_len);

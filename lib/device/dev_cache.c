@@ -26,10 +26,11 @@
 #include "misc/log.h"
 #include "misc/pool.h"
 
-static const char reason_not_found[] = "not found";
-static const char reason_bad_type[] = "not a block device or regular file";
-static const char reason_filtered[] = "excluded by a filter";
-static const char reason_not_listed[] = "not in --devices list";
+/* LVM2's words, which scripts match; bad_type reads the same but is its own object. */
+const char dev_reason_not_found[] = "device not found";
+const char dev_reason_bad_type[] = "device not found";
+const char dev_reason_filtered[] = "device is rejected by filter config";
+const char dev_reason_not_listed[] = "device is not in devices list";
 
 static const char *const default_scan_dirs[] = { "/dev", NULL };
 
@@ -209,7 +210,7 @@ static const char *resolve(struct dev_cache *dc, const char *path, struct resolv
 	char *real;
 
 	if (stat(path, &st))
-		return reason_not_found;
+		return dev_reason_not_found;
 	if (S_ISBLK(st.st_mode)) {
 		r->devno = st.st_rdev;
 		r->is_file = 0;
@@ -217,10 +218,10 @@ static const char *resolve(struct dev_cache *dc, const char *path, struct resolv
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode))
-		return reason_bad_type;
+		return dev_reason_bad_type;
 	real = realpath(path, NULL);
 	if (!real)
-		return reason_not_found;
+		return dev_reason_not_found;
 	r->path = pool_strdup(dc->mem, real);
 	free(real);
 	r->devno = 0;
@@ -266,10 +267,10 @@ static struct device *add_device(struct dev_cache *dc, const struct resolved *r)
 	hash_insert(dc->by_path, dev->path, dev);
 	if (st->allowed && !hash_lookup(st->allowed, dev->path)) {
 		dev->filtered_out = 1;
-		dev->filter_reason = reason_not_listed;
+		dev->filter_reason = dev_reason_not_listed;
 	} else if (!filters_pass(st, dev->path, NULL)) {
 		dev->filtered_out = 1;
-		dev->filter_reason = reason_filtered;
+		dev->filter_reason = dev_reason_filtered;
 	}
 	if (dev->filtered_out) {
 		log_debug("%s: %s", dev->path, dev->filter_reason);
@@ -302,7 +303,7 @@ struct device *dev_cache_get(struct dev_cache *dc, const char *path, const char 
 		if (dev->filtered_out)
 			reason = dev->filter_reason;
 		else if (strcmp(path, dev->path) && !filters_pass(state_of(dc), dev->path, path))
-			reason = reason_filtered;
+			reason = dev_reason_filtered;
 		else
 			return dev;
 	}

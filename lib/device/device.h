@@ -77,6 +77,16 @@ int dev_cache_scan(struct dev_cache *dc);
  */
 struct device *dev_cache_get(struct dev_cache *dc, const char *path, const char **why);
 
+/*
+ * The reasons dev_cache_get gives, worded as LVM2 prints them after
+ * "Cannot use PATH: ".  Commands that word some cases differently compare
+ * by address: not_found and bad_type read alike but are distinct objects.
+ */
+extern const char dev_reason_not_found[];
+extern const char dev_reason_bad_type[];
+extern const char dev_reason_filtered[];
+extern const char dev_reason_not_listed[];
+
 /* Looks up an already known device by devno (0 for files: never found). */
 struct device *dev_cache_find_devno(struct dev_cache *dc, dev_t devno);
 

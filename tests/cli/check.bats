@@ -59,7 +59,13 @@ teardown() {
 }
 
 @test "pvck on a device without a label" {
-	truncate -s 8M "$BATS_TEST_TMPDIR/empty.img"
-	run olvm pvck "$BATS_TEST_TMPDIR/empty.img"
+	setup_images 1 8M
+	run olvm pvck "$IMG0"
 	[ "$status" -eq 5 ]
+	assert_output_contains "No LVM label found on $IMG0"
+	# as LVM2: a device the filter rejects is reported, not a failure
+	truncate -s 8M "$T/empty.img"
+	run olvm pvck "$T/empty.img"
+	assert_status 0
+	assert_equal "$output" "  Cannot use $T/empty.img: device is rejected by filter config."
 }

@@ -194,3 +194,74 @@ EOF
 	assert_equal "$(read_str "$IMG0" 512 8)" LABELONE
 	assert_equal "$(read_str "$IMG1" 512 8)" LABELONE
 }
+
+# LVM2 2.03's words for paths that name no usable device, per command family
+# (tests/interop/devargs.bats checks them against LVM2 itself).
+@test "device arguments that cannot be used: LVM2's wording per command" {
+	setup_images 2 16M
+	olvm vgcreate vg "$IMG0" >/dev/null
+	olvm lvcreate -an -Zn -L4m -n lv vg >/dev/null 2>&1
+	local n="$T/missing.img" f="$T/filtered.img" before
+	truncate -s 16M "$f"	# exists, but the filter accepts only IMG*
+	before=$(md_hash)
+	run olvm vgreduce vg "$n"
+	assert_status 5
+	assert_equal "$output" "  Cannot use $n: device not found"
+	run olvm pvs "$f"
+	assert_status 5
+	assert_equal "$output" "  Cannot use $f: device is rejected by filter config"
+	run olvm pvchange -xn "$n"
+	assert_status 5
+	assert_equal "$output" "  Cannot use $n: device not found
+  0 physical volumes changed / 0 physical volumes not changed"
+	run olvm pvresize "$f"
+	assert_status 5
+	assert_output_contains "0 physical volume(s) resized or updated / 0 physical volume(s) not resized"
+	run olvm pvcreate "$f" "$n"
+	assert_status 5
+	assert_equal "$output" "  No device found for $n.
+  Cannot use $f: device is rejected by filter config"
+	run olvm vgextend vg "$n"
+	assert_status 5
+	assert_equal "$output" "  No device found for $n."
+	run olvm vgcreate v2 "$IMG1" "$n"
+	assert_status 5
+	assert_equal "$output" "  No device found for $n.
+  Command requires all devices to be found."
+	run olvm pvck "$n"
+	assert_status 5
+	assert_equal "$output" "  Cannot access device $n."
+	run olvm pvck "$f"
+	assert_status 0
+	assert_equal "$output" "  Cannot use $f: device is rejected by filter config."
+	run olvm lvcreate -an -Zn -L4m -n zz vg "$IMG1"
+	assert_status 5
+	assert_output_contains "Physical Volume \"$IMG1\" not found in Volume Group \"vg\"."
+	run olvm vgsplit vg new "$n"
+	assert_status 5
+	assert_equal "$output" "  Physical volume $n not in volume group vg"
+	assert_equal "$(md_hash)" "$before"
+}
+
+@test "a VG that does not exist: the second line differs by command" {
+	setup_images 1 8M
+	olvm vgcreate vg "$IMG0" >/dev/null
+	local c
+	for c in "lvdisplay nx" "lvdisplay nx/lv" "vgcfgbackup nx"; do
+		# shellcheck disable=SC2086
+		run olvm $c
+		assert_status 5
+		assert_equal "$output" '  Volume group "nx" not found
+  Cannot process volume group nx'
+	done
+	run olvm vgsplit nx other -n lv
+	assert_status 5
+	assert_equal "$output" '  Volume group "nx" not found
+  Failed to read VG other.'
+	run olvm vgmerge nx vg
+	assert_status 5
+	assert_equal "$output" '  Volume group "nx" not found'
+	run olvm vgmerge vg nx
+	assert_status 5
+	assert_equal "$output" '  Volume group "nx" not found'
+}

@@ -256,6 +256,19 @@ static void test_get_file_canonical(void **state)
 	dev_cache_destroy(dc);
 }
 
+/* Scripts match LVM2's words after "Cannot use PATH: ". */
+static void test_reason_wording(void **state)
+{
+	const char *bad_type = dev_reason_bad_type, *not_found = dev_reason_not_found;
+
+	(void)state;
+	assert_string_equal(not_found, "device not found");
+	assert_string_equal(bad_type, "device not found");
+	assert_ptr_not_equal(bad_type, not_found);	/* callers tell them apart */
+	assert_string_equal(dev_reason_filtered, "device is rejected by filter config");
+	assert_string_equal(dev_reason_not_listed, "device is not in devices list");
+}
+
 static void test_get_missing_and_directory(void **state)
 {
 	struct fixture *fx = *state;
@@ -263,17 +276,17 @@ static void test_get_missing_and_directory(void **state)
 	const char *why = NULL;
 
 	assert_null(dev_cache_get(dc, in_dir(fx, "nope.img"), &why));
-	assert_string_equal(why, "not found");
+	assert_ptr_equal(why, dev_reason_not_found);
 	why = NULL;
 	assert_null(dev_cache_get(dc, in_dir(fx, "nodir/x.img"), &why));
-	assert_string_equal(why, "not found");
+	assert_ptr_equal(why, dev_reason_not_found);
 	why = NULL;
 	assert_null(dev_cache_get(dc, fx->dir, &why));
-	assert_string_equal(why, "not a block device or regular file");
+	assert_ptr_equal(why, dev_reason_bad_type);
 	assert_int_equal(mkfifo(in_dir(fx, "fifo"), 0600), 0);
 	why = NULL;
 	assert_null(dev_cache_get(dc, in_dir(fx, "fifo"), &why));
-	assert_string_equal(why, "not a block device or regular file");
+	assert_ptr_equal(why, dev_reason_bad_type);
 	assert_null(dev_cache_get(dc, fx->dir, NULL));
 	assert_null(TAILQ_FIRST(&dc->devices));
 	dev_cache_destroy(dc);
@@ -298,18 +311,18 @@ static void test_get_filtered_files(void **state)
 	assert_non_null(dc);
 
 	assert_null(dev_cache_get(dc, in_dir(fx, "two.img"), &why));
-	assert_string_equal(why, "excluded by a filter");
+	assert_ptr_equal(why, dev_reason_filtered);
 	why = NULL;
 	assert_null(dev_cache_get(dc, in_dir(fx, "two.img"), &why));
-	assert_string_equal(why, "excluded by a filter");
+	assert_ptr_equal(why, dev_reason_filtered);
 	why = NULL;
 	assert_null(dev_cache_get(dc, in_dir(fx, "bad.img"), &why));
-	assert_string_equal(why, "excluded by a filter");
+	assert_ptr_equal(why, dev_reason_filtered);
 
 	/* The canonical name is unmatched, so the user's "r" name decides. */
 	why = NULL;
 	assert_null(dev_cache_get(dc, in_dir(fx, "alias"), &why));
-	assert_string_equal(why, "excluded by a filter");
+	assert_ptr_equal(why, dev_reason_filtered);
 	one = dev_cache_get(dc, in_dir(fx, "one.img"), &why);
 	assert_non_null(one);
 	assert_ptr_equal(TAILQ_FIRST(&dc->devices), one);
@@ -329,7 +342,7 @@ static void test_get_canonical_rejection_wins(void **state)
 	fx->cfg.filter = filter;
 	dc = dev_cache_create(fx->mem, &fx->cfg);
 	assert_null(dev_cache_get(dc, in_dir(fx, "accepted"), &why));
-	assert_string_equal(why, "excluded by a filter");
+	assert_ptr_equal(why, dev_reason_filtered);
 	dev_cache_destroy(dc);
 }
 
@@ -356,7 +369,7 @@ static void test_devices_restriction(void **state)
 	assert_non_null(dc);
 
 	assert_null(dev_cache_get(dc, b, &why));
-	assert_string_equal(why, "not in --devices list");
+	assert_ptr_equal(why, dev_reason_not_listed);
 	assert_int_equal(dev_cache_scan(dc), 0);
 	/* a.img via its link; c.img is listed but filtered; b.img not listed. */
 	dev = TAILQ_FIRST(&dc->devices);
@@ -367,7 +380,7 @@ static void test_devices_restriction(void **state)
 	assert_ptr_equal(dev_cache_get(dc, a, &why), dev);
 	why = NULL;
 	assert_null(dev_cache_get(dc, c, &why));
-	assert_string_equal(why, "excluded by a filter");
+	assert_ptr_equal(why, dev_reason_filtered);
 	dev_cache_destroy(dc);
 }
 
@@ -511,10 +524,10 @@ static void test_scan_fake_sysfs_filtered(void **state)
 	assert_string_equal(dev->path, pool_printf(fx->mem, "%s/loop2", devdir));
 	assert_null(TAILQ_NEXT(dev, list));
 	assert_null(dev_cache_get(dc, pool_printf(fx->mem, "%s/loop10", devdir), &why));
-	assert_string_equal(why, "excluded by a filter");
+	assert_ptr_equal(why, dev_reason_filtered);
 	why = NULL;
 	assert_null(dev_cache_get(dc, pool_printf(fx->mem, "%s/xvda", devdir), &why));
-	assert_string_equal(why, "excluded by a filter");
+	assert_ptr_equal(why, dev_reason_filtered);
 	dev_cache_destroy(dc);
 }
 
@@ -962,6 +975,7 @@ int main(void)
 		T(test_cache_create_invalid_filter),
 		T(test_name_cmp),
 		T(test_get_file_canonical),
+		T(test_reason_wording),
 		T(test_get_missing_and_directory),
 		T(test_get_filtered_files),
 		T(test_get_canonical_rejection_wins),
