@@ -13,6 +13,7 @@
 #include "device/device.h"
 #include "metadata/metadata.h"
 #include "misc/hash.h"
+#include "misc/list.h"
 #include "misc/log.h"
 #include "misc/pool.h"
 #include "report/report.h"
@@ -28,6 +29,7 @@ struct activation {
 	struct hash *loops;	/* image path -> struct loopdev, held open */
 	struct loopdev **loop_list;
 	unsigned nloops, aloops;
+	struct strv targets_ok;	/* targets the kernel was found to have */
 };
 
 struct activation *act_begin(struct cmd_context *cmd)
@@ -205,19 +207,36 @@ static int read_only(const struct logical_volume *lv)
 	return !(lv->status & LV_WRITE);
 }
 
-int act_activate(struct activation *a, const struct logical_volume *lv)
+/*
+ * Each target is looked for once per command: a VG's LVs mostly share
+ * one or two, and each look is an ioctl listing every target.
+ */
+static int targets_present(struct activation *a, const struct dm_table *t)
+{
+	struct dm_line *unseen = pool_alloc(a->cmd->mem, (t->count ? t->count : 1) * sizeof(*unseen));
+	struct dm_table check = { unseen, 0 };
+
+	for (unsigned i = 0; i < t->count; i++)
+		if (!strv_contains(&a->targets_ok, t->lines[i].target))
+			unseen[check.count++] = t->lines[i];
+	if (!check.count)
+		return 0;
+	if (kdm_targets_present(&check))
+		return -1;
+	for (unsigned i = 0; i < check.count; i++)
+		if (!strv_contains(&a->targets_ok, unseen[i].target))
+			strv_add(a->cmd->mem, &a->targets_ok, unseen[i].target);
+	return 0;
+}
+
+/* act_activate with the LV's kernel state already known. */
+static int activate_known(struct activation *a, const struct logical_volume *lv,
+			  struct kdm_info *info)
 {
 	const char *name = lv_dm_name(a, lv);
-	struct kdm_info info;
 	struct dm_table t;
 
-	if (a->disabled)
-		return 0;
-	if (!a->cmd->test_mode && !act_usable(a))
-		return -1;
-	if (act_lv_info(a, lv, &info))
-		return -1;
-	if (info.exists && info.live_table && !info.suspended)
+	if (info->exists && info->live_table && !info->suspended)
 		return 0;
 	if (build_table(a, lv, &t))
 		return -1;
@@ -225,12 +244,25 @@ int act_activate(struct activation *a, const struct logical_volume *lv)
 		print_table(a, name, &t);
 		return 0;
 	}
-	if (kdm_targets_present(&t))
+	if (targets_present(a, &t))
 		return -1;
-	if (info.exists)
-		return kdm_reload(&a->policy, info.name, &t, read_only(lv));
+	if (info->exists)
+		return kdm_reload(&a->policy, info->name, &t, read_only(lv));
 	return kdm_create(&a->policy, name, lv_uuid(a, lv), &t, read_only(lv), lv->vg->name,
-			  link_name(lv), &info);
+			  link_name(lv), info);
+}
+
+int act_activate(struct activation *a, const struct logical_volume *lv)
+{
+	struct kdm_info info;
+
+	if (a->disabled)
+		return 0;
+	if (!a->cmd->test_mode && !act_usable(a))
+		return -1;
+	if (act_lv_info(a, lv, &info))
+		return -1;
+	return activate_known(a, lv, &info);
 }
 
 int act_deactivate(struct activation *a, const struct logical_volume *lv)
@@ -265,7 +297,7 @@ int act_reload(struct activation *a, const struct logical_volume *lv)
 		print_table(a, info.name, &t);
 		return 0;
 	}
-	if (kdm_targets_present(&t))
+	if (targets_present(a, &t))
 		return -1;
 	return kdm_reload(&a->policy, info.name, &t, read_only(lv));
 }
@@ -486,27 +518,99 @@ int act_vg_deactivate_quiet(struct activation *a, struct volume_group *vg)
 	return deactivate_vg(a, vg, &left);
 }
 
-/* -ay: a wanted LV is active once activated; only the others are asked. */
+/*
+ * The LV's kernel state for -ay: asked only when the one listing of the
+ * kernel's devices has its UUID or its name (or there is no listing).
+ */
+static int vg_lv_info(struct activation *a, const struct kdm_devices *listed,
+		      const struct logical_volume *lv, struct kdm_info *out)
+{
+	if (listed->by_uuid && !hash_lookup(listed->by_uuid, lv_uuid(a, lv)) &&
+	    !hash_lookup(listed->by_name, lv_dm_name(a, lv))) {
+		memset(out, 0, sizeof(*out));
+		return 0;
+	}
+	return act_lv_info(a, lv, out);
+}
+
+/* The table of an LV without a device, queued for kdm_create_all. */
+static int queue_creation(struct activation *a, const struct logical_volume *lv,
+			  struct kdm_creation *c)
+{
+	struct dm_table *t = POOL_NEW(a->cmd->mem, struct dm_table);
+
+	if (build_table(a, lv, t) || targets_present(a, t))
+		return -1;
+	*c = (struct kdm_creation){ .name = lv_dm_name(a, lv), .uuid = lv_uuid(a, lv),
+				    .vg = lv->vg->name, .lv = link_name(lv), .table = t,
+				    .read_only = read_only(lv) };
+	return 0;
+}
+
+static unsigned count_lvs(const struct volume_group *vg)
+{
+	const struct logical_volume *lv;
+	unsigned n = 0;
+
+	TAILQ_FOREACH(lv, &vg->lvs, list)
+		n++;
+	return n;
+}
+
+/*
+ * -ay: a wanted LV is active once activated; only the others are asked.
+ * The LVs without a device are created together at the end (several at
+ * once when udev allows it: kdm_create_all).
+ */
 static int activate_vg(struct activation *a, struct volume_group *vg, enum act_mode mode,
 		       unsigned *active)
 {
-	const struct logical_volume *lv;
+	const struct logical_volume *lv, **queued_lv;
 	int real = !a->disabled && !a->cmd->test_mode;
+	struct kdm_devices listed = { NULL, NULL };
+	struct kdm_creation *queued;
+	unsigned nqueued = 0, max = count_lvs(vg) + 1;
+	struct kdm_info info;
 	int r = 0;
 
 	*active = 0;
+	if (a->disabled)
+		return 0;
+	if (!act_unusable_reason(a) && kdm_list_devices(a->policy.dev_dir, a->cmd->mem, &listed) < 0)
+		return -1;
+	queued = POOL_ARRAY(a->cmd->mem, struct kdm_creation, max);
+	queued_lv = POOL_ARRAY(a->cmd->mem, const struct logical_volume *, max);
 	TAILQ_FOREACH(lv, &vg->lvs, list) {
 		if (!lv_is_visible(lv))
 			continue;
-		if (act_wanted(a, lv, mode)) {
-			if (!act_activate(a, lv)) {
-				*active += real;
-				continue;
-			}
-			r = -1;
+		if (vg_lv_info(a, &listed, lv, &info)) {
+			if (act_wanted(a, lv, mode))
+				r = -1;	/* named by the query */
+			continue;
 		}
+		if (!act_wanted(a, lv, mode)) {
+			*active += real && info.exists;
+			continue;
+		}
+		if (real && !info.exists) {
+			if (queue_creation(a, lv, &queued[nqueued]))
+				r = -1;
+			else
+				queued_lv[nqueued++] = lv;
+			continue;
+		}
+		if (!activate_known(a, lv, &info)) {
+			*active += real;
+			continue;
+		}
+		r = -1;
 		*active += real && act_lv_is_active(a, lv);
 	}
+	kdm_devices_free(&listed);
+	if (nqueued && kdm_create_all(&a->policy, queued, nqueued))
+		r = -1;
+	for (unsigned i = 0; i < nqueued; i++)
+		*active += !queued[i].failed || act_lv_is_active(a, queued_lv[i]);
 	return r;
 }
 

@@ -6,8 +6,9 @@
  *    model to the strings device-mapper is given, equal to LVM2's;
  *  - kernel calls (dm_ops.c, dm_nodes.c): create, load, suspend, resume,
  *    remove, rename and query devices through libdevmapper (dlopen'ed by
- *    dm_lib.c once kdm_present() finds the driver), and keep the
- *    /dev/mapper nodes and /dev/VG/LV links when udev does not;
+ *    dm_lib.c once kdm_present() finds the driver), or with raw ioctls
+ *    (dm_raw.c, dm_list.c) where many devices are handled at once, and
+ *    keep the /dev/mapper nodes and /dev/VG/LV links when udev does not;
  *  - loop devices (loopdev.c) for PVs that are image files.
  *
  * Everything here names its failures itself (log_error) and returns -1.
@@ -15,8 +16,10 @@
 #ifndef OPENLVM_ACTIVATE_H
 #define OPENLVM_ACTIVATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+struct hash;
 struct pool;
 struct lvm_id;
 struct logical_volume;
@@ -97,6 +100,27 @@ int kdm_present(const char *dev_dir, const char **why);
 int kdm_targets_present(const struct dm_table *t);
 /* By dm UUID.  0 (out->exists tells) or -1 (the query failed). */
 int kdm_info_by_uuid(const char *uuid, struct kdm_info *out);
+/* A device as DM_LIST_DEVICES names it (dm_list.c). */
+struct kdm_device {
+	const char *name, *uuid;	/* uuid NULL: the device has none */
+	uint32_t major, minor;
+};
+struct kdm_devices {
+	struct hash *by_uuid;	/* dm UUID -> struct kdm_device */
+	struct hash *by_name;	/* dm name -> struct kdm_device */
+};
+/*
+ * Every dm device, in one ioctl: 0 with both hashes of *out filled (the
+ * devices in mem; kdm_devices_free them), 1 (hashes NULL) when the kernel
+ * does not list UUIDs (before ioctl 4.45, Linux 5.14), -1 after an error.
+ */
+int kdm_list_devices(const char *dev_dir, struct pool *mem, struct kdm_devices *out);
+void kdm_devices_free(struct kdm_devices *d);
+/*
+ * The records of a DM_LIST_DEVICES reply (len bytes from data_start) into
+ * out's hashes: 0, 1 when a record says nothing of its UUID, -1 if malformed.
+ */
+int kdm_name_list_parse(struct pool *mem, const void *data, size_t len, struct kdm_devices *out);
 /* Creates, loads and resumes a device; fills *out.  vg/lv name the /dev/VG/LV link (lv NULL: none). */
 int kdm_create(const struct kdm_policy *p, const char *name, const char *uuid,
 	       const struct dm_table *t, int read_only, const char *vg, const char *lv,
@@ -114,6 +138,17 @@ struct kdm_removal {
 };
 /* kdm_remove of many devices, several at once when udev is not synced with. */
 int kdm_remove_all(const struct kdm_policy *p, struct kdm_removal *items, unsigned n);
+/* One device for kdm_create_all; vg/lv name the /dev/VG/LV link (lv NULL: none). */
+struct kdm_creation {
+	const char *name, *uuid, *vg, *lv;
+	const struct dm_table *table;
+	int read_only;
+	int failed;		/* out: not created (logged) */
+	int err;		/* errno of the concurrent attempt */
+	struct kdm_info info;	/* out: the device number */
+};
+/* kdm_create of many devices, several at once when udev is not synced with. */
+int kdm_create_all(const struct kdm_policy *p, struct kdm_creation *items, unsigned n);
 int kdm_rename(const struct kdm_policy *p, const char *old_name, const char *new_name,
 	       const char *vg, const char *old_lv, const char *new_lv);
 /* Frees libdevmapper's per-process state; call once at the end of a command. */

@@ -9,5 +9,8 @@ lib_activate_libactivate_a_SOURCES = \
 	lib/activate/dm_lib.c \
 	lib/activate/dm_lib.h \
 	lib/activate/dm_ops.c \
+	lib/activate/dm_list.c \
+	lib/activate/dm_raw.c \
+	lib/activate/dm_raw.h \
 	lib/activate/loopdev.c
 lib_activate_libactivate_a_CFLAGS = $(AM_CFLAGS) $(DEVMAPPER_CFLAGS)

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -27,9 +28,13 @@
 
 #include "activate/activate.h"
 #include "activate/dm_lib.h"
+#include "activate/dm_raw.h"
 #include "format/text.h"
 #include "metadata/metadata.h"
+#include "misc/hash.h"
 #include "misc/pool.h"
+
+#include <linux/dm-ioctl.h>
 
 static struct volume_group *load_vg(const char *rel)
 {
@@ -286,6 +291,22 @@ static void test_nodes(void **state)
 	snprintf(path, sizeof(path), "%s/mapper/v--g-lv", dir);
 	assert_int_equal(lstat(path, &st), 0);
 	assert_int_equal(st.st_rdev, makedev(254, 8));
+	/* A link elsewhere and a plain file in the node's place are replaced. */
+	snprintf(path, sizeof(path), "%s/v-g/lv", dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink("../mapper/other", path), 0);
+	snprintf(path, sizeof(path), "%s/mapper/v--g-lv", dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(close(open(path, O_CREAT | O_WRONLY, 0600)), 0);
+	assert_int_equal(kdm_node_add(dir, "v--g-lv", 254, 8, "v-g", "lv"), 0);
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISBLK(st.st_mode));
+	assert_int_equal(st.st_rdev, makedev(254, 8));
+	snprintf(path, sizeof(path), "%s/v-g/lv", dir);
+	n = readlink(path, link, sizeof(link) - 1);
+	assert_true(n > 0);
+	link[n] = '\0';
+	assert_string_equal(link, "../mapper/v--g-lv");
 	/* Hidden LVs: no /dev/VG link. */
 	assert_int_equal(kdm_node_add(dir, "v--g-h", 254, 9, "v-g", NULL), 0);
 	assert_int_equal(kdm_node_del(dir, "v--g-lv", "v-g", "lv"), 0);
@@ -343,6 +364,236 @@ static void test_remove_all_failing(void **state)
 	assert_int_equal(kdm_node_del(dir, "vg-a", "vg", "a"), 0);
 	assert_int_equal(kdm_node_del(dir, "vg-b", "vg", "b"), 0);
 	assert_int_equal(unlink(path), -1);
+	snprintf(path, sizeof(path), "%s/mapper/control", dir);
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/mapper", dir);
+	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/* ---- the kernel's device list (DM_LIST_DEVICES replies built here) ---- */
+
+/* Appends one record to buf at *off; flags as the kernel sets them. */
+static void put_record(char *buf, size_t *off, size_t *prev, uint64_t dev, const char *name,
+		       uint32_t flags, const char *uuid)
+{
+	struct dm_name_list rec = { .dev = dev };
+	size_t at = *off, extra = (at + offsetof(struct dm_name_list, name) + strlen(name) + 1 + 7) & ~(size_t)7;
+	uint32_t event_nr = 0;
+
+	if (*prev != (size_t)-1) {
+		uint32_t next = (uint32_t)(at - *prev);
+
+		memcpy(buf + *prev + offsetof(struct dm_name_list, next), &next, sizeof(next));
+	}
+	memcpy(buf + at, &rec, sizeof(rec));
+	strcpy(buf + at + offsetof(struct dm_name_list, name), name);
+	memcpy(buf + extra, &event_nr, 4);
+	memcpy(buf + extra + 4, &flags, 4);
+	*off = extra + 8;
+	if (uuid) {
+		strcpy(buf + *off, uuid);
+		*off += strlen(uuid) + 1;
+	}
+	*off = (*off + 7) & ~(size_t)7;
+	*prev = at;
+}
+
+static void test_name_list_parse(void **state)
+{
+	char buf[1024];
+	size_t off = 0, prev = (size_t)-1;
+	struct pool *mem = pool_create("test");
+	struct kdm_devices l = { hash_create(4), hash_create(4) };
+	const struct kdm_device *d;
+
+	(void)state;
+	memset(buf, 0, sizeof(buf));
+	put_record(buf, &off, &prev, (uint64_t)makedev(254, 3), "vg-lv1", DM_NAME_LIST_FLAG_HAS_UUID,
+		   "LVM-aaaa");
+	put_record(buf, &off, &prev, (uint64_t)makedev(254, 300), "other",
+		   DM_NAME_LIST_FLAG_DOESNT_HAVE_UUID, NULL);
+	put_record(buf, &off, &prev, (uint64_t)makedev(254, 4), "vg-lv2", DM_NAME_LIST_FLAG_HAS_UUID,
+		   "LVM-bbbb-real");
+	assert_int_equal(kdm_name_list_parse(mem, buf, off, &l), 0);
+	assert_int_equal(hash_count(l.by_uuid), 2);
+	assert_int_equal(hash_count(l.by_name), 3);
+	d = hash_lookup(l.by_uuid, "LVM-aaaa");
+	assert_non_null(d);
+	assert_string_equal(d->name, "vg-lv1");
+	assert_int_equal(d->major, 254);
+	assert_int_equal(d->minor, 3);
+	d = hash_lookup(l.by_uuid, "LVM-bbbb-real");
+	assert_non_null(d);
+	assert_string_equal(d->name, "vg-lv2");
+	assert_int_equal(d->minor, 4);
+	d = hash_lookup(l.by_name, "other");
+	assert_non_null(d);
+	assert_null(d->uuid);
+	assert_int_equal(d->minor, 300);
+	/* Cut short: the last record's UUID runs past the end. */
+	assert_int_equal(kdm_name_list_parse(mem, buf, off - 12, &l), -1);
+	/* A next offset past the end. */
+	memset(buf + prev + offsetof(struct dm_name_list, next), 0x7f, 4);
+	assert_int_equal(kdm_name_list_parse(mem, buf, off, &l), -1);
+	/* A kernel that says nothing of UUIDs. */
+	off = 0;
+	prev = (size_t)-1;
+	memset(buf, 0, sizeof(buf));
+	put_record(buf, &off, &prev, (uint64_t)makedev(254, 3), "vg-lv1", 0, NULL);
+	assert_int_equal(kdm_name_list_parse(mem, buf, off, &l), 1);
+	kdm_devices_free(&l);
+	assert_null(l.by_uuid);
+	/* No devices: no bytes, or dev 0 in the first record; too short for one. */
+	l.by_uuid = hash_create(4);
+	l.by_name = hash_create(4);
+	memset(buf, 0, sizeof(buf));
+	assert_int_equal(kdm_name_list_parse(mem, buf, sizeof(struct dm_name_list), &l), 0);
+	assert_int_equal(kdm_name_list_parse(mem, buf, 0, &l), 0);
+	assert_int_equal(hash_count(l.by_name), 0);
+	assert_int_equal(kdm_name_list_parse(mem, buf, 4, &l), -1);
+	/* A name without its terminating NUL. */
+	memset(buf, 'x', sizeof(buf));
+	memset(buf, 0, offsetof(struct dm_name_list, name));
+	buf[0] = 1;
+	assert_int_equal(kdm_name_list_parse(mem, buf, 64, &l), -1);
+	kdm_devices_free(&l);
+	pool_destroy(mem);
+}
+
+/* No control node, or one that is not device-mapper's: an error, no list. */
+static void test_list_devices_failing(void **state)
+{
+	char dir[] = "/tmp/test_activate.XXXXXX", path[PATH_MAX];
+	struct pool *mem = pool_create("test");
+	struct stderr_capture c;
+	struct kdm_devices l = { (struct hash *)1, (struct hash *)1 };
+	char *err;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	capture_begin(&c);
+	assert_int_equal(kdm_list_devices(dir, mem, &l), -1);
+	assert_null(l.by_uuid);
+	assert_null(l.by_name);
+	snprintf(path, sizeof(path), "%s/mapper", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/mapper/control", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	l.by_uuid = (struct hash *)1;
+	assert_int_equal(kdm_list_devices(dir, mem, &l), -1);
+	assert_null(l.by_uuid);
+	err = capture_end(&c);
+	assert_non_null(strstr(err, "Cannot open"));
+	assert_non_null(strstr(err, "Cannot list the device-mapper devices"));
+	free(err);
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/mapper", dir);
+	assert_int_equal(rmdir(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	pool_destroy(mem);
+}
+
+/* ---- raw ioctl requests (dm_raw.c) ---- */
+
+/* The DM_TABLE_LOAD request: header, then each target's spec and params, 8-aligned. */
+static void test_raw_load_request(void **state)
+{
+	struct dm_line lines[2] = {
+		{ 0, 2048, "linear", "254:16 2048" },
+		{ 2048, 100, "error", "" },
+	};
+	struct dm_table t = { lines, 2 };
+	struct dm_target_spec spec;
+	struct dm_ioctl *io;
+	size_t size, off;
+	char name[200];
+
+	(void)state;
+	io = kdm_raw_load_request("vg-lv", &t, 1, &size);
+	assert_non_null(io);
+	assert_int_equal(size % 8, 0);
+	assert_int_equal(io->data_size, size);
+	assert_int_equal(io->version[0], DM_VERSION_MAJOR);
+	assert_int_equal(io->target_count, 2);
+	assert_string_equal(io->name, "vg-lv");
+	assert_true(io->flags & DM_READONLY_FLAG);
+	off = io->data_start;
+	assert_int_equal(off % 8, 0);
+	memcpy(&spec, (char *)io + off, sizeof(spec));
+	assert_int_equal(spec.sector_start, 0);
+	assert_int_equal(spec.length, 2048);
+	assert_string_equal(spec.target_type, "linear");
+	assert_string_equal((char *)io + off + sizeof(spec), "254:16 2048");
+	assert_int_equal(spec.next % 8, 0);
+	off += spec.next;
+	memcpy(&spec, (char *)io + off, sizeof(spec));
+	assert_int_equal(spec.sector_start, 2048);
+	assert_int_equal(spec.length, 100);
+	assert_string_equal(spec.target_type, "error");
+	assert_string_equal((char *)io + off + sizeof(spec), "");
+	assert_int_equal(off + spec.next, size);
+	free(io);
+	/* Writable; names and target types that do not fit are refused. */
+	io = kdm_raw_load_request("vg-lv", &t, 0, &size);
+	assert_non_null(io);
+	assert_false(io->flags & DM_READONLY_FLAG);
+	free(io);
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	assert_null(kdm_raw_load_request(name, &t, 0, &size));
+	assert_int_equal(errno, ENAMETOOLONG);
+	lines[1].target = "a-target-name-too-long";
+	assert_null(kdm_raw_load_request("vg-lv", &t, 0, &size));
+	assert_int_equal(errno, ENAMETOOLONG);
+	assert_int_equal(kdm_raw_create(-1, name, NULL, 0, NULL, NULL), ENAMETOOLONG);
+	assert_int_equal(kdm_raw_resume(-1, "vg-lv", 0), EBADF);
+	assert_int_equal(kdm_raw_remove(-1, name, 0), ENAMETOOLONG);
+}
+
+/*
+ * kdm_create_all where the ioctls fail (a plain file for the control node,
+ * no device-mapper in the host): every device is reported as failed and no
+ * node is made.
+ */
+static void test_create_all_failing(void **state)
+{
+	char dir[] = "/tmp/test_activate.XXXXXX", path[PATH_MAX];
+	struct kdm_policy p = { .udev_sync = 0, .udev_rules = 0, .verify_udev = 1 };
+	struct dm_line line = { 0, 2048, "linear", "254:16 2048" };
+	struct dm_table t = { &line, 1 };
+	struct kdm_creation c[3] = {
+		{ .name = "vg-a", .uuid = "LVM-a", .vg = "vg", .lv = "a", .table = &t },
+		{ .name = "vg-b", .uuid = "LVM-b", .vg = "vg", .lv = "b", .table = &t },
+		{ .name = "vg-h", .uuid = "LVM-h", .vg = "vg", .lv = NULL, .table = &t },
+	};
+	struct stat st;
+	FILE *f;
+
+	(void)state;
+	if (!stat("/sys/class/misc/device-mapper", &st) || geteuid())
+		skip();
+	assert_non_null(mkdtemp(dir));
+	p.dev_dir = dir;
+	assert_int_equal(kdm_create_all(&p, c, 0), 0);
+	snprintf(path, sizeof(path), "%s/mapper", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/mapper/control", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(kdm_create_all(&p, c, 3), -1);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(c[i].failed, 1);
+		assert_int_not_equal(c[i].err, 0);
+	}
+	snprintf(path, sizeof(path), "%s/vg", dir);
+	assert_int_equal(lstat(path, &st), -1);
+	snprintf(path, sizeof(path), "%s/mapper/vg-a", dir);
+	assert_int_equal(lstat(path, &st), -1);
 	snprintf(path, sizeof(path), "%s/mapper/control", dir);
 	assert_int_equal(unlink(path), 0);
 	snprintf(path, sizeof(path), "%s/mapper", dir);
@@ -520,6 +771,10 @@ int main(void)
 		cmocka_unit_test(test_nodes),
 		cmocka_unit_test(test_remove_all_failing),
 		cmocka_unit_test(test_present),
+		cmocka_unit_test(test_name_list_parse),
+		cmocka_unit_test(test_raw_load_request),
+		cmocka_unit_test(test_create_all_failing),
+		cmocka_unit_test(test_list_devices_failing),
 		cmocka_unit_test(test_loopdev),
 		cmocka_unit_test(test_dm_lib_open),
 		cmocka_unit_test(test_dm_lib_open_failures),
