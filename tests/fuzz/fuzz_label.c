@@ -86,6 +86,8 @@ static void check_device(uint8_t *data, size_t size, int fix)
 		     label_decode(data + l.sector * SECTOR_SIZE, l.sector, &again, &why) != 1 ||
 		     !labels_equal(&l, &again)))
 			abort();
+		dev_close(&dev);	/* also frees the cached head */
+		return;
 	}
 	close(fd);
 }
