@@ -1199,6 +1199,104 @@ static const char expect_binary_fields[] =
  * segments: raid10 with reshape space loses it from LSize; images of "w_x"
  * show no reshape length because LVM2 looks their raid up as "w".
  */
+/* ---- sorting ---- */
+
+#define SORT_LVS 97
+
+struct sort_lv {
+	char name[16];
+	uint32_t len;
+	unsigned pos;		/* place in the metadata */
+};
+
+static int by_len_then_pos(const void *a, const void *b)
+{
+	const struct sort_lv *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct sort_lv *)a)->name, ((const struct sort_lv *)b)->name);
+}
+
+static int by_name_desc(const void *a, const void *b)
+{
+	return -by_name(a, b);
+}
+
+/* The report's names, one per line, against want's order. */
+static void expect_order(const char *what, const char *got, const struct sort_lv *want)
+{
+	const char *p = got;
+	char name[16];
+	int used;
+	unsigned i;
+
+	for (i = 0; i < SORT_LVS; i++) {
+		if (sscanf(p, " %15s%n", name, &used) != 1)
+			fail_msg("%s: only %u rows", what, i);
+		if (strcmp(name, want[i].name))
+			fail_msg("%s: row %u is %s, want %s", what, i, name, want[i].name);
+		p += used;
+	}
+	if (sscanf(p, " %15s", name) == 1)
+		fail_msg("%s: extra row %s", what, name);
+}
+
+/*
+ * Names in a scrambled order and sizes with many ties: -O by name either
+ * way, and by size keeping tied rows in metadata order (LVM2's sort is
+ * stable), whatever runs of already ordered rows the merge meets.
+ */
+static void test_sort_order(void **state)
+{
+	static const struct {
+		const char *key;
+		int (*cmp)(const void *, const void *);
+	} cases[] = {
+		{ "lv_name", by_name }, { "-lv_name", by_name_desc },
+		{ "lv_size", by_len_then_pos },
+	};
+	struct sort_lv lvs[SORT_LVS], want[SORT_LVS];
+	struct vg_text t;
+	struct volume_group *vg;
+	const char *fields[] = { "lv_name", NULL };
+	size_t c;
+	unsigned i;
+
+	(void)state;
+	vt_begin(&t);
+	for (i = 0; i < SORT_LVS; i++) {
+		char body[96];
+		int pv = (int)(i % 3);
+
+		snprintf(lvs[i].name, sizeof(lvs[i].name), "lv%u", (i * 37) % SORT_LVS);
+		lvs[i].len = i % 7 < 4 ? 1 : 2;
+		lvs[i].pos = i;
+		snprintf(body, sizeof(body), "type = \"striped\"\nstripe_count = 1\n"
+			 "stripes = [\"pv%d\", %u]", pv, t.next_pe[pv]);
+		t.next_pe[pv] += lvs[i].len;
+		vt_lv(&t, lvs[i].name, "\"READ\", \"WRITE\", \"VISIBLE\"", lvs[i].len, body);
+	}
+	vg = vt_end(&t);
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		const char *sort[] = { cases[c].key, NULL };
+		struct report_opts o = { .type = RPT_LV, .fields = fields, .sort = sort,
+					 .no_headings = 1 };
+		char *got = run_report(&o, vg, NULL);
+
+		memcpy(want, lvs, sizeof(want));
+		qsort(want, SORT_LVS, sizeof(want[0]), cases[c].cmp);
+		expect_order(cases[c].key, got, want);
+		free(got);
+	}
+	vg_free(vg);
+}
+
 static void test_raid_fields(void **state)
 {
 	static const char *const fields[] = {
@@ -1252,6 +1350,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_size),
+		cmocka_unit_test(test_sort_order),
 		cmocka_unit_test(test_format_size_cut),
 		cmocka_unit_test(test_fixture_json),
 		cmocka_unit_test(test_orphan_json),
