@@ -222,7 +222,7 @@ static int check_text(struct device *dev, const struct mda_header *hdr,
  * returned stops at the first NUL: LVM's parser does the same.
  */
 static int read_text_into(struct device *dev, const struct mda_header *hdr, struct pool *mem,
-			  char **text, size_t *len)
+			  char **text, size_t *len, size_t *cap)
 {
 	const struct raw_locn *l = &hdr->slot[0];
 	const char *why = slot_problem(l, hdr->size);
@@ -240,19 +240,16 @@ static int read_text_into(struct device *dev, const struct mda_header *hdr, stru
 	if (text_readable(dev, hdr, &s))
 		return -1;
 	/* not zeroed: every byte is read over; check_text() wants the last NUL */
-	if (mem) {
-		buf = pool_alloc(mem, (size_t)l->size);
-	} else {
-		buf = xmalloc((size_t)l->size);
-		mem_advise_huge(buf, (size_t)l->size);
-	}
+	buf = mem ? pool_alloc(mem, (size_t)l->size) : xmalloc_big((size_t)l->size);
 	if (dev_read(dev, hdr->start + s.offset, (size_t)s.first, buf) ||
 	    (s.wrap && dev_read(dev, hdr->start + MDA_HEADER_SIZE, (size_t)s.wrap, buf + s.first)) ||
 	    check_text(dev, hdr, buf, (size_t)l->size)) {
 		if (!mem)
-			free(buf);
+			free_big(buf, (size_t)l->size);
 		return -1;
 	}
+	if (cap)
+		*cap = (size_t)l->size;
 	*text = (char *)buf;
 	*len = strlen(*text);
 	return 1;
@@ -261,13 +258,13 @@ static int read_text_into(struct device *dev, const struct mda_header *hdr, stru
 int mda_read_text(struct device *dev, const struct mda_header *hdr, struct pool *mem,
 		  char **text, size_t *len)
 {
-	return read_text_into(dev, hdr, mem, text, len);
+	return read_text_into(dev, hdr, mem, text, len, NULL);
 }
 
-int mda_read_text_malloc(struct device *dev, const struct mda_header *hdr, char **text,
-			 size_t *len)
+int mda_read_text_own(struct device *dev, const struct mda_header *hdr, char **text,
+		      size_t *len, size_t *cap)
 {
-	return read_text_into(dev, hdr, NULL, text, len);
+	return read_text_into(dev, hdr, NULL, text, len, cap);
 }
 
 uint64_t mda_max_text_size(uint64_t mda_size)

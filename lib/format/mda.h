@@ -37,10 +37,13 @@ void mda_header_init(struct mda_header *hdr, uint64_t start, uint64_t size);
  */
 int mda_read_text(struct device *dev, const struct mda_header *hdr, struct pool *mem,
 		  char **text, size_t *len);
-/* The same, the text malloc'd (the caller frees it): the scan drops each
- * copy once imported, megabytes at 10,000 LVs. */
-int mda_read_text_malloc(struct device *dev, const struct mda_header *hdr, char **text,
-			 size_t *len);
+/*
+ * The same, in memory of its own (xmalloc_big) that the caller frees with
+ * free_big(text, *cap): the scan drops each copy once imported, megabytes
+ * at 10,000 LVs, and the report that follows reuses the pages.
+ */
+int mda_read_text_own(struct device *dev, const struct mda_header *hdr, char **text,
+		      size_t *len, size_t *cap);
 
 /* Largest text (including NUL) that fits twice: (size-512)/2 - 512. */
 uint64_t mda_max_text_size(uint64_t mda_size);

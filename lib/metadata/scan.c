@@ -17,7 +17,7 @@ static void read_mda(struct lvm_scan *scan, struct pv_info *info, unsigned i)
 {
 	struct mda_copy *m = &info->mdas[i];
 	char *text;
-	size_t len;
+	size_t len, cap;
 	const char *name;
 	char uuid[ID_LEN + 1];
 
@@ -27,19 +27,20 @@ static void read_mda(struct lvm_scan *scan, struct pv_info *info, unsigned i)
 		return;
 	m->header_ok = 1;
 	m->ignored = (m->hdr.slot[0].flags & RAW_LOCN_IGNORED) != 0;
-	if (mda_read_text_malloc(info->dev, &m->hdr, &text, &len) != 1)
+	if (mda_read_text_own(info->dev, &m->hdr, &text, &len, &cap) != 1)
 		return;
 	if (text_peek(text, len, scan->mem, &name, uuid, &m->seqno)) {
 		log_warn("Metadata on %s at offset %llu cannot be parsed; ignoring it.",
 			 info->dev->path, (unsigned long long)(m->start + m->hdr.slot[0].offset));
-		free(text);
+		free_big(text, cap);
 		return;
 	}
 	if (id_parse(&m->vg_id, uuid)) {
-		free(text);
+		free_big(text, cap);
 		return;
 	}
 	m->text = m->text_buf = text;
+	m->text_cap = cap;
 	m->len = len;
 	m->vg_name = name;
 	m->text_next = scan->texts;
@@ -53,7 +54,7 @@ void scan_drop_text(struct mda_copy *m)
 {
 	if (!m->text_buf)
 		return;
-	free(m->text_buf);
+	free_big(m->text_buf, m->text_cap);
 	m->text_buf = NULL;
 	if (m->text)	/* NULL: the area was cleared (pv_orphan) */
 		m->text = dropped_text;
@@ -69,7 +70,7 @@ const char *scan_copy_text(struct lvm_scan *scan, struct pv_info *info,
 
 	if (!own->text_buf) {
 		/* Dropped after an import: read again, as committed since. */
-		int r = mda_read_text_malloc(info->dev, &own->hdr, &text, len);
+		int r = mda_read_text_own(info->dev, &own->hdr, &text, len, &own->text_cap);
 
 		if (r != 1) {
 			log_error("Cannot read the metadata on %s at offset %llu again.",

@@ -27,7 +27,8 @@ struct mda_copy {
 	int ignored;
 	const char *text;		/* committed text, NULL if none/bad; "" once dropped */
 	size_t len;
-	char *text_buf;			/* malloc'd text until dropped (scan_copy_text) */
+	char *text_buf;			/* own text until dropped (scan_copy_text) */
+	size_t text_cap;		/* text_buf's size, for free_big() */
 	struct mda_copy *text_next;	/* copies read by the scan, to free their text */
 	const char *vg_name;
 	struct lvm_id vg_id;

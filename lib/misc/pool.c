@@ -140,6 +140,13 @@ void *xcalloc_big(size_t size)
 	return m + head;
 }
 
+void *xmalloc_big(size_t size)
+{
+	if (((size + 4095) & ~(size_t)4095) < HUGE_PAGE)
+		return xmalloc(size);
+	return xcalloc_big(size);
+}
+
 void free_big(void *p, size_t size)
 {
 	size_t len = (size + 4095) & ~(size_t)4095;

@@ -43,6 +43,12 @@ void mem_advise_huge(void *p, size_t size);
 
 /* Zeroed; from 2 MiB on, mapped on its own in huge pages.  Free with the size. */
 void *xcalloc_big(size_t size);
+/*
+ * The same for memory the caller fills: small blocks are not cleared.  Big
+ * ones go back to the system when freed, where a freed heap block would
+ * stay resident under the live ones above it.
+ */
+void *xmalloc_big(size_t size);
 void free_big(void *p, size_t size);
 
 #endif

@@ -922,7 +922,7 @@ static void expect_dropped_text_reread(struct device *dev, const struct mda_head
 	const char *text;
 	size_t len = 0;
 
-	assert_int_equal(mda_read_text_malloc(dev, h, &direct, &len), 1);
+	assert_int_equal(mda_read_text_own(dev, h, &direct, &len, &m->text_cap), 1);
 	assert_int_equal(len, want->len);
 	assert_memory_equal(direct, want->buf, len);
 	m->hdr = *h;
