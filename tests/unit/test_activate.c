@@ -320,6 +320,27 @@ static void test_nodes(void **state)
 }
 
 /*
+ * A temporary /dev whose mapper/control is a plain file: every ioctl on it
+ * fails.  Skipped where a real device-mapper could be reached, or not root.
+ */
+static void fake_dev_dir(char *dir)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	FILE *f;
+
+	if (!stat("/sys/class/misc/device-mapper", &st) || geteuid())
+		skip();
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/mapper", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/mapper/control", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+}
+
+/*
  * kdm_remove_all where the ioctls fail (here the "control node" is a plain
  * file and the host has no device-mapper): every device is reported as
  * still there, and its nodes are kept.
@@ -334,20 +355,13 @@ static void test_remove_all_failing(void **state)
 		{ .name = "vg-h", .vg = "vg", .lv = NULL },
 	};
 	struct stat st;
-	FILE *f;
 
 	(void)state;
-	if (!stat("/sys/class/misc/device-mapper", &st) || geteuid())
-		skip();
-	assert_non_null(mkdtemp(dir));
+	fake_dev_dir(dir);
 	p.dev_dir = dir;
 	assert_int_equal(kdm_remove_all(&p, rm, 0), 0);
 	assert_int_equal(kdm_node_add(dir, "vg-a", 254, 1, "vg", "a"), 0);
 	assert_int_equal(kdm_node_add(dir, "vg-b", 254, 2, "vg", "b"), 0);
-	snprintf(path, sizeof(path), "%s/mapper/control", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fclose(f);
 	assert_int_equal(kdm_remove_all(&p, rm, 3), -1);
 	for (int i = 0; i < 3; i++) {
 		assert_int_equal(rm[i].failed, 1);
@@ -571,20 +585,11 @@ static void test_create_all_failing(void **state)
 		{ .name = "vg-h", .uuid = "LVM-h", .vg = "vg", .lv = NULL, .table = &t },
 	};
 	struct stat st;
-	FILE *f;
 
 	(void)state;
-	if (!stat("/sys/class/misc/device-mapper", &st) || geteuid())
-		skip();
-	assert_non_null(mkdtemp(dir));
+	fake_dev_dir(dir);
 	p.dev_dir = dir;
 	assert_int_equal(kdm_create_all(&p, c, 0), 0);
-	snprintf(path, sizeof(path), "%s/mapper", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/mapper/control", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fclose(f);
 	assert_int_equal(kdm_create_all(&p, c, 3), -1);
 	for (int i = 0; i < 3; i++) {
 		assert_int_equal(c[i].failed, 1);
