@@ -619,6 +619,11 @@ int cmd_pvck(struct cmd_context *cmd)
 		log_error("Please specify a physical volume.");
 		return EXIT_BAD_CMDLINE;
 	}
+	/* LVM2's usages with --dump or --repair take one PV. */
+	if ((dump || arg_is_set(cmd, OPT_REPAIR)) && cmd->argc > 1) {
+		log_error("Command does not accept argument: %s.", cmd->argv[1]);
+		return EXIT_BAD_CMDLINE;
+	}
 	/* As LVM2: no usage of pvck takes --repair without a metadata file. */
 	if (arg_is_set(cmd, OPT_REPAIR) && !arg_is_set(cmd, OPT_FILE)) {
 		log_error("Command does not accept option: --repair.");
@@ -629,8 +634,8 @@ int cmd_pvck(struct cmd_context *cmd)
 	if (parse_settings(cmd, &st))
 		return EXIT_FAILED;
 	if (arg_is_set(cmd, OPT_REPAIR)) {
-		if (dump || cmd->argc != 1) {
-			log_error("--repair takes one PV and no --dump.");
+		if (dump) {
+			log_error("--repair takes no --dump.");
 			return EXIT_BAD_CMDLINE;
 		}
 		dev = pvck_device(cmd, cmd->argv[0], 0, &failed);
@@ -654,7 +659,8 @@ int cmd_pvck(struct cmd_context *cmd)
 const struct command_def cmddef_pvck = {
 	"pvck", cmd_pvck, "Check metadata on physical volumes",
 	"  pvck PV ...\n"
-	"\t[ --dump headers|metadata|metadata_all|metadata_search ]\n"
+	"\t[ COMMON_OPTIONS ]\n"
+	"  pvck --dump headers|metadata|metadata_all|metadata_search PV\n"
 	"\t[ -f|--file String ]\n"
 	"\t[ --settings String ]\n"
 	"  pvck --repair -f|--file String PV\n"

@@ -189,6 +189,16 @@ Cannot use $N: device not found." pvck /dev/null "$N"
 	same 5 "Cannot access $N." pvck --dump metadata_all "$N"
 }
 
+@test "pvck --dump and --repair take one PV" {
+	local before
+	rlvm vgcfgbackup -q -f "$T/vg.meta" vg >/dev/null
+	before=$(md_hash)
+	same 3 "Command does not accept argument: $LOOP1." pvck --dump headers "$LOOP0" "$LOOP1"
+	same 3 "Command does not accept argument: $LOOP1." pvck --dump metadata_all "$N" "$LOOP1" "$LOOP2"
+	same 3 "Command does not accept argument: $LOOP1." pvck --repair -f "$T/vg.meta" "$LOOP0" "$LOOP1"
+	assert_equal "$(md_hash)" "$before"
+}
+
 @test "lvcreate, lvextend, lvresize: 'Physical Volume \"P\" not found in Volume Group \"VG\".'" {
 	local before p
 	before=$(md_hash)
