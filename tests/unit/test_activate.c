@@ -261,13 +261,30 @@ static void test_target_module(void **state)
 	assert_null(lvdm_target_module("nope"));
 }
 
+/* dir/mapper/v--g-lv is block device 254:minor, and dir/v-g/lv links to it. */
+static void expect_lv_node(const char *dir, unsigned minor)
+{
+	char path[PATH_MAX], link[PATH_MAX];
+	struct stat st;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "%s/mapper/v--g-lv", dir);
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISBLK(st.st_mode));
+	assert_int_equal(st.st_rdev, makedev(254, minor));
+	snprintf(path, sizeof(path), "%s/v-g/lv", dir);
+	n = readlink(path, link, sizeof(link) - 1);
+	assert_true(n > 0);
+	link[n] = '\0';
+	assert_string_equal(link, "../mapper/v--g-lv");
+}
+
 /* ---- nodes, in a scratch directory standing in for /dev ---- */
 
 static void test_nodes(void **state)
 {
-	char dir[] = "/tmp/test_activate.XXXXXX", path[PATH_MAX], link[PATH_MAX];
+	char dir[] = "/tmp/test_activate.XXXXXX", path[PATH_MAX];
 	struct stat st;
-	ssize_t n;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
@@ -277,15 +294,7 @@ static void test_nodes(void **state)
 		skip();
 	}
 	assert_int_equal(kdm_node_add(dir, "v--g-lv", 254, 7, "v-g", "lv"), 0);
-	snprintf(path, sizeof(path), "%s/mapper/v--g-lv", dir);
-	assert_int_equal(lstat(path, &st), 0);
-	assert_true(S_ISBLK(st.st_mode));
-	assert_int_equal(st.st_rdev, makedev(254, 7));
-	snprintf(path, sizeof(path), "%s/v-g/lv", dir);
-	n = readlink(path, link, sizeof(link) - 1);
-	assert_true(n > 0);
-	link[n] = '\0';
-	assert_string_equal(link, "../mapper/v--g-lv");
+	expect_lv_node(dir, 7);
 	/* Idempotent, and a stale node is replaced. */
 	assert_int_equal(kdm_node_add(dir, "v--g-lv", 254, 8, "v-g", "lv"), 0);
 	snprintf(path, sizeof(path), "%s/mapper/v--g-lv", dir);
@@ -299,14 +308,7 @@ static void test_nodes(void **state)
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(close(open(path, O_CREAT | O_WRONLY, 0600)), 0);
 	assert_int_equal(kdm_node_add(dir, "v--g-lv", 254, 8, "v-g", "lv"), 0);
-	assert_int_equal(lstat(path, &st), 0);
-	assert_true(S_ISBLK(st.st_mode));
-	assert_int_equal(st.st_rdev, makedev(254, 8));
-	snprintf(path, sizeof(path), "%s/v-g/lv", dir);
-	n = readlink(path, link, sizeof(link) - 1);
-	assert_true(n > 0);
-	link[n] = '\0';
-	assert_string_equal(link, "../mapper/v--g-lv");
+	expect_lv_node(dir, 8);
 	/* Hidden LVs: no /dev/VG link. */
 	assert_int_equal(kdm_node_add(dir, "v--g-h", 254, 9, "v-g", NULL), 0);
 	assert_int_equal(kdm_node_del(dir, "v--g-lv", "v-g", "lv"), 0);
@@ -323,21 +325,27 @@ static void test_nodes(void **state)
  * A temporary /dev whose mapper/control is a plain file: every ioctl on it
  * fails.  Skipped where a real device-mapper could be reached, or not root.
  */
-static void fake_dev_dir(char *dir)
+static void fake_control(const char *dir)
 {
 	char path[PATH_MAX];
-	struct stat st;
 	FILE *f;
 
-	if (!stat("/sys/class/misc/device-mapper", &st) || geteuid())
-		skip();
-	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/mapper", dir);
 	assert_int_equal(mkdir(path, 0755), 0);
 	snprintf(path, sizeof(path), "%s/mapper/control", dir);
 	f = fopen(path, "w");
 	assert_non_null(f);
 	fclose(f);
+}
+
+static void fake_dev_dir(char *dir)
+{
+	struct stat st;
+
+	if (!stat("/sys/class/misc/device-mapper", &st) || geteuid())
+		skip();
+	assert_non_null(mkdtemp(dir));
+	fake_control(dir);
 }
 
 /*
@@ -483,7 +491,6 @@ static void test_list_devices_failing(void **state)
 	struct stderr_capture c;
 	struct kdm_devices l = { (struct hash *)1, (struct hash *)1 };
 	char *err;
-	FILE *f;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
@@ -491,12 +498,7 @@ static void test_list_devices_failing(void **state)
 	assert_int_equal(kdm_list_devices(dir, mem, &l), -1);
 	assert_null(l.by_uuid);
 	assert_null(l.by_name);
-	snprintf(path, sizeof(path), "%s/mapper", dir);
-	assert_int_equal(mkdir(path, 0755), 0);
-	snprintf(path, sizeof(path), "%s/mapper/control", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fclose(f);
+	fake_control(dir);
 	l.by_uuid = (struct hash *)1;
 	assert_int_equal(kdm_list_devices(dir, mem, &l), -1);
 	assert_null(l.by_uuid);
@@ -504,6 +506,7 @@ static void test_list_devices_failing(void **state)
 	assert_non_null(strstr(err, "Cannot open"));
 	assert_non_null(strstr(err, "Cannot list the device-mapper devices"));
 	free(err);
+	snprintf(path, sizeof(path), "%s/mapper/control", dir);
 	assert_int_equal(unlink(path), 0);
 	snprintf(path, sizeof(path), "%s/mapper", dir);
 	assert_int_equal(rmdir(path), 0);
