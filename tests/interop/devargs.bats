@@ -236,6 +236,19 @@ Cannot use $N: device not found." pvck /dev/null "$N"
 	assert_equal "$(md_hash)" "$before"
 }
 
+@test "vgreduce: one PV that cannot go fails the command and writes nothing (LVM2 removes the others)" {
+	local before
+	rlvm vgextend -q vg "$LOOP2" >/dev/null
+	before=$(md_hash)
+	stderr_of olvm vgreduce vg "$N" "$LOOP2"
+	assert_equal "$RC" 5
+	assert_equal "$ERR" "Cannot use $N: device not found"
+	stderr_of olvm vgreduce vg "$LOOP2" "$LOOP1"
+	assert_equal "$RC" 5
+	assert_equal "$(md_hash)" "$before"
+	assert_equal "$(rfield pvs -o vg_name "$LOOP2")" vg
+}
+
 @test "a VG that does not exist: the second line each command prints" {
 	same 5 'Volume group "nosuch" not found
 Cannot process volume group nosuch' lvdisplay nosuch
