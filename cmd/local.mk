@@ -6,7 +6,7 @@ lvm_SOURCES = cmd/lvm.c cmd/command.h cmd/commands.h cmd/options.h \
 	cmd/pvcreate.c cmd/pvremove.c cmd/pvchange.c cmd/pvresize.c \
 	cmd/vgcreate.c cmd/vgextend.c cmd/vgreduce.c cmd/vgremove.c \
 	cmd/vgrename.c cmd/vgchange.c cmd/scancmds.c cmd/helpcmds.c \
-	cmd/reporting.c cmd/lvmconfig.c \
+	cmd/reporting.c cmd/reporting.h cmd/lvmconfig.c \
 	cmd/pvck.c cmd/display.c cmd/vgck.c cmd/vgcfg.c cmd/lvcommon.c cmd/lvcommon.h cmd/lvcreate.c cmd/lvremove.c cmd/lvresize.c cmd/lvrename.c cmd/lvchange.c cmd/lvscan.c cmd/vgsplit.c cmd/vgexport.c \
 	cmd/activation.c cmd/activation.h cmd/vgmknodes.c cmd/fsresize.c cmd/fsresize.h
 lvm_CFLAGS = $(AM_CFLAGS) $(DEVMAPPER_CFLAGS) $(BLKID_CFLAGS) $(READLINE_CFLAGS)

@@ -4,6 +4,7 @@
 
 #include "cmd/activation.h"
 #include "cmd/commands.h"
+#include "cmd/reporting.h"
 #include "cmd/toolcontext.h"
 #include "device/device.h"
 #include "format/ondisk.h"
@@ -184,6 +185,15 @@ static int no_report_status(const struct cmd_context *cmd)
 	if (wants_field_help(cmd) || !strcmp(sel, "help") || !strcmp(sel, "?"))
 		return EXIT_OK;
 	return EXIT_FAILED;
+}
+
+int cmd_vg_selection(struct cmd_context *cmd, struct report **sel)
+{
+	*sel = NULL;
+	if (!arg_is_set(cmd, OPT_SELECT))
+		return -1;
+	*sel = make_report(cmd, RPT_VG);
+	return *sel ? -1 : no_report_status(cmd);
 }
 
 /* An orphan PV as the report engine sees it: no VG, label data only. */

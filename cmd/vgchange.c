@@ -2,11 +2,13 @@
 
 #include "cmd/activation.h"
 #include "cmd/commands.h"
+#include "cmd/reporting.h"
 #include "cmd/toolcontext.h"
 #include "cmd/vgcommon.h"
 #include "metadata/metadata.h"
 #include "metadata/scan.h"
 #include "misc/log.h"
+#include "report/report.h"
 
 static int any_change_option(const struct cmd_context *cmd)
 {
@@ -85,13 +87,18 @@ static int apply(struct cmd_context *cmd, struct volume_group *vg)
 }
 
 static int change_one(struct cmd_context *cmd, const char *name, struct activation *act,
-		      enum act_mode mode)
+		      enum act_mode mode, struct report *sel)
 {
 	struct volume_group *vg = cmd_read_vg_for_update(cmd, name);
 	int r = -1;
 
 	if (!vg)
 		return -1;
+	/* Judged on the VG as read: the change must not alter the choice. */
+	if (sel && !report_vg_selected(sel, vg)) {
+		vg_free(vg);
+		return 0;
+	}
 	if (!any_change_option(cmd)) {
 		r = 0;
 	} else if (!apply(cmd, vg) && !cmd_commit_vg(cmd, vg)) {
@@ -109,6 +116,7 @@ int cmd_vgchange(struct cmd_context *cmd)
 	struct lvm_scan *scan;
 	struct vg_info *vi;
 	struct activation *act;
+	struct report *sel;
 	enum act_mode mode = ACT_NONE;
 	int i, r = EXIT_OK;
 
@@ -120,18 +128,21 @@ int cmd_vgchange(struct cmd_context *cmd)
 			  "--vgmetadatacopies or --setautoactivation is required.");
 		return EXIT_BAD_CMDLINE;
 	}
-	act = act_begin(cmd);
+	i = cmd_vg_selection(cmd, &sel);
+	if (i >= 0)
+		return i;
+	act = cmd_activation(cmd);	/* the one -S reports use: one warning */
 	if (cmd->argc) {
 		for (i = 0; i < cmd->argc; i++)
-			if (change_one(cmd, cmd_vg_name_arg(cmd, cmd->argv[i]), act, mode))
+			if (change_one(cmd, cmd_vg_name_arg(cmd, cmd->argv[i]), act, mode, sel))
 				r = EXIT_FAILED;
 	} else if (!(scan = cmd_scan(cmd))) {
 		r = EXIT_FAILED;
 	} else {
 		TAILQ_FOREACH(vi, &scan->vgs, list)
-			if (change_one(cmd, vi->name, act, mode))
+			if (change_one(cmd, vi->name, act, mode, sel))
 				r = EXIT_FAILED;
 	}
-	act_end(act);
+	report_destroy(sel);
 	return r;
 }

@@ -3,12 +3,15 @@
 
 #include "cmd/activation.h"
 #include "cmd/commands.h"
+#include "cmd/reporting.h"
 #include "metadata/backup.h"
 #include "cmd/toolcontext.h"
 #include "device/device.h"
 #include "metadata/metadata.h"
 #include "metadata/scan.h"
 #include "misc/log.h"
+#include "misc/pool.h"
+#include "report/report.h"
 
 static int remove_lvs(struct cmd_context *cmd, struct volume_group *vg)
 {
@@ -25,9 +28,8 @@ static int remove_lvs(struct cmd_context *cmd, struct volume_group *vg)
 		return -1;
 	}
 	/* Deactivate first; an open LV stops everything before any change. */
-	act = act_begin(cmd);
+	act = cmd_activation(cmd);
 	r = act_vg_deactivate_quiet(act, vg);
-	act_end(act);
 	if (r)
 		return -1;
 	while ((lv = TAILQ_FIRST(&vg->lvs))) {
@@ -46,7 +48,7 @@ static struct pv_info *pv_info_of(struct cmd_context *cmd, const struct physical
 	return pv->dev ? scan_find_dev(cmd->scan, pv->dev) : NULL;
 }
 
-static int remove_one(struct cmd_context *cmd, const char *name)
+static int remove_one(struct cmd_context *cmd, const char *name, struct report *sel)
 {
 	struct volume_group *vg = cmd_read_vg_for_update(cmd, name);
 	struct physical_volume *pv;
@@ -54,6 +56,10 @@ static int remove_one(struct cmd_context *cmd, const char *name)
 
 	if (!vg)
 		return -1;
+	if (sel && !report_vg_selected(sel, vg)) {
+		vg_free(vg);
+		return 0;
+	}
 	if (remove_lvs(cmd, vg))
 		goto out;
 	/*
@@ -92,14 +98,53 @@ out:
 	return r;
 }
 
+/* The names of every VG, taken before any goes: removing changes the scan. */
+static const char **all_vg_names(struct cmd_context *cmd, int *n)
+{
+	struct lvm_scan *scan = cmd_scan(cmd);
+	struct vg_info *vi;
+	const char **names;
+
+	*n = 0;
+	if (!scan)
+		return NULL;
+	TAILQ_FOREACH(vi, &scan->vgs, list)
+		(*n)++;
+	names = POOL_ARRAY(cmd->mem, const char *, (size_t)*n + 1);
+	*n = 0;
+	TAILQ_FOREACH(vi, &scan->vgs, list)
+		names[(*n)++] = pool_strdup(cmd->mem, vi->name);
+	return names;
+}
+
 int cmd_vgremove(struct cmd_context *cmd)
 {
-	int i, r = EXIT_OK;
+	struct report *sel;
+	const char **names;
+	int i, n, r = EXIT_OK;
 
-	if (cmd_lock_global(cmd, 1))
+	if (!cmd->argc && !arg_is_set(cmd, OPT_SELECT)) {
+		log_error("Please enter one or more volume group paths or use --select for selection.");
+		return EXIT_BAD_CMDLINE;
+	}
+	i = cmd_vg_selection(cmd, &sel);
+	if (i >= 0)
+		return i;
+	if (cmd_lock_global(cmd, 1)) {
+		report_destroy(sel);
 		return EXIT_FAILED;
-	for (i = 0; i < cmd->argc; i++)
-		if (remove_one(cmd, cmd_vg_name_arg(cmd, cmd->argv[i])))
-			r = EXIT_FAILED;
+	}
+	if (cmd->argc) {
+		for (i = 0; i < cmd->argc; i++)
+			if (remove_one(cmd, cmd_vg_name_arg(cmd, cmd->argv[i]), sel))
+				r = EXIT_FAILED;
+	} else if (!(names = all_vg_names(cmd, &n))) {
+		r = EXIT_FAILED;
+	} else {
+		for (i = 0; i < n; i++)
+			if (remove_one(cmd, names[i], sel))
+				r = EXIT_FAILED;
+	}
+	report_destroy(sel);
 	return r;
 }

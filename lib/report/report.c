@@ -574,6 +574,18 @@ int report_add_vg(struct report *r, const struct volume_group *vg)
 	return add_row(r, &row);
 }
 
+int report_vg_selected(struct report *r, const struct volume_group *vg)
+{
+	size_t before = r->nrows;
+	int hit;
+
+	if (!r->sel)
+		return 1;
+	hit = !report_add_vg(r, vg) && r->nrows > before;
+	r->nrows = before;
+	return hit;
+}
+
 int report_add_lv(struct report *r, const struct logical_volume *lv)
 {
 	struct row row = { .vg = lv->vg, .lv = lv };

@@ -71,6 +71,12 @@ struct report *report_create(const struct report_opts *o);
 /* RPT_PV: one row; RPT_PVSEG: one row per used run and per free run. */
 int report_add_pv(struct report *r, const struct physical_volume *pv);
 int report_add_vg(struct report *r, const struct volume_group *vg);
+/*
+ * Whether -S selects vg: a row it would give in this VG report (one per
+ * LV, PV or segment when the selection names their fields) passes.  For
+ * commands that change the VGs they select; no row is kept.
+ */
+int report_vg_selected(struct report *r, const struct volume_group *vg);
 /* RPT_LV: one row; RPT_SEG: one row per segment. */
 int report_add_lv(struct report *r, const struct logical_volume *lv);
 /*

@@ -356,3 +356,47 @@ new_pvs() {
 	assert_status 0
 	assert_equal "$(pv_ext_flags "$LOOP0")" 0
 }
+
+# ---- -S on the commands that change VGs -----------------------------------
+
+@test "vgchange -S: only the VGs selected change; none selected is no error" {
+	new_pvs 3
+	olvm vgcreate vga "$IMG0" >/dev/null
+	olvm vgcreate vgb "$IMG1" >/dev/null
+	olvm vgcreate vgc "$IMG2" >/dev/null
+	olvm lvcreate -an -Zn -l 1 -n lx vgb >/dev/null 2>&1
+	run olvm vgchange -S vg_name=none --addtag t1
+	assert_status 0
+	assert_equal "$output" ""
+	run olvm vgchange -S vg_name=vga --addtag t2
+	assert_status 0
+	assert_output_contains 'Volume group "vga" successfully changed'
+	# An LV field selects the VGs with a matching LV.
+	run olvm vgchange -S lv_name=lx --addtag t3
+	assert_status 0
+	# Named VGs: only those the selection also picks.
+	run olvm vgchange -S vg_name=vga --addtag t4 vgb vgc
+	assert_status 0
+	assert_equal "$(field vgs -o vg_name,vg_tags --separator :)" "vga:t2
+vgb:t3
+vgc:"
+	run olvm vgchange -S vg_nosuch=1 --addtag t5
+	assert_status 5
+	assert_output_contains "Unrecognised selection field: vg_nosuch"
+	assert_equal "$(field vgs -o vg_tags --separator : vgc)" ""
+}
+
+@test "vgremove -S: removes the VGs selected, and needs a VG or -S" {
+	new_pvs 2
+	olvm vgcreate vga "$IMG0" >/dev/null
+	olvm vgcreate vgb "$IMG1" >/dev/null
+	olvm vgchange --addtag gone vgb >/dev/null
+	run olvm vgremove
+	assert_status 3
+	run olvm vgremove -S vg_name=none
+	assert_status 0
+	run olvm vgremove -S vg_tags=gone
+	assert_status 0
+	assert_output_contains 'Volume group "vgb" successfully removed'
+	assert_equal "$(field vgs -o vg_name)" "vga"
+}
