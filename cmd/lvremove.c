@@ -74,6 +74,7 @@ static int remove_named(struct cmd_context *cmd, struct activation *act,
 			struct logical_volume **gone, unsigned *n)
 {
 	struct logical_volume *lv, *next;
+	int r = 0;
 
 	if (lv_name) {
 		lv = vg_find_lv(vg, lv_name);
@@ -86,12 +87,17 @@ static int remove_named(struct cmd_context *cmd, struct activation *act,
 		gone[(*n)++] = lv;
 		return 0;
 	}
+	/* The others still go when one is refused; the command then fails. */
 	for (lv = TAILQ_FIRST(&vg->lvs); lv; lv = next) {
 		next = TAILQ_NEXT(lv, list);
-		if (lv_is_visible(lv) && !remove_one(cmd, act, vg, lv))
+		if (!lv_is_visible(lv))
+			continue;
+		if (remove_one(cmd, act, vg, lv))
+			r = -1;
+		else
 			gone[(*n)++] = lv;
 	}
-	return 0;
+	return r;
 }
 
 /*

@@ -231,6 +231,22 @@ no_dm() {
 	no_dm kvopen
 }
 
+@test "lvremove VG: an open LV stays, the others go, and the command fails" {
+	vg_on kvsome 1
+	olvm lvcreate -q -an -Zn -n lv0 -L 8M kvsome
+	olvm lvcreate -q -an -Zn -n lv1 -L 8M kvsome
+	olvm vgchange -ay kvsome
+	exec 7</dev/kvsome/lv0
+	run olvm lvremove -y kvsome
+	exec 7<&-
+	assert_status 5
+	assert_output_contains 'Logical volume "lv1" successfully removed.'
+	assert_equal "$(ofield lvs -o lv_name kvsome)" lv0
+	assert_equal "$(dm_names kvsome-)" kvsome-lv0
+	olvm lvremove -q -y kvsome
+	no_dm kvsome
+}
+
 @test "vgremove -f deactivates first" {
 	vg_on kvgone 1
 	olvm lvcreate -q -an -Zn -n lv0 -L 8M kvgone
