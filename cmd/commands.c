@@ -81,11 +81,12 @@ static const struct command_def commands[] = {
 	  "  vgchange [ VG ... ]\n"
 	  "\t[ -x|--resizeable y|n ] [ --addtag Tag ] [ --deltag Tag ] [ -l|--maxlogicalvolumes Number ]\n"
 	  "\t[ -p|--maxphysicalvolumes Number ] [ --alloc Policy ] [ -u|--uuid ]\n"
-	  "\t[ --vgmetadatacopies all|unmanaged|Number ] [ -a|--activate y|n ]\n"
+	  "\t[ --vgmetadatacopies all|unmanaged|Number ] [ -a|--activate y|n ] [ -K|--ignoreactivationskip ]\n"
 	  "\t[ --setautoactivation y|n ] [ --metadataprofile String | --detachprofile ]\n",
 	  OPTS(OPT_RESIZEABLE, OPT_ADDTAG, OPT_DELTAG, OPT_MAXLV, OPT_MAXPV, OPT_ALLOC,
 	       OPT_NEWUUID, OPT_VGMETADATACOPIES, OPT_METADATACOPIES, OPT_ACTIVATE,
 	       OPT_SETAUTOACTIVATION, OPT_SELECT, OPT_IGNOREMONITORING, OPT_MONITOR,
+	       OPT_IGNOREACTIVATIONSKIP,
 	       OPT_NOUDEVSYNC, OPT_PHYSICALEXTENTSIZE, OPT_METADATAPROFILE, OPT_DETACHPROFILE),
 	  0, -1 },
 	{ "vgscan", cmd_vgscan, "Search for all volume groups",

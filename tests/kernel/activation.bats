@@ -247,6 +247,19 @@ no_dm() {
 	no_dm kvsome
 }
 
+@test "vgchange -ay skips an LV flagged activation-skip, -K activates it" {
+	vg_on kvskip 1
+	olvm lvcreate -q -an -Zn -n lv0 -L 8M kvskip
+	olvm lvchange -ky kvskip/lv0
+	olvm vgchange -ay kvskip
+	assert_equal "$(dm_names kvskip-)" ""
+	run olvm vgchange -ay -K kvskip
+	assert_status 0
+	assert_equal "$(dm_names kvskip-)" kvskip-lv0
+	olvm vgchange -an kvskip
+	no_dm kvskip
+}
+
 @test "vgremove -f deactivates first" {
 	vg_on kvgone 1
 	olvm lvcreate -q -an -Zn -n lv0 -L 8M kvgone
