@@ -76,6 +76,12 @@ static const char *uuid_str(struct pool *mem, const struct lvm_id *id)
 
 static int setup_display(struct cmd_context *cmd, struct display *d)
 {
+	/* Showing everything when asked for a selection would be a wrong answer. */
+	if (arg_is_set(cmd, OPT_SELECT)) {
+		log_error("-S|--select is not implemented for %s; use the report "
+			  "commands (pvs, vgs, lvs -S).", cmd->def->name);
+		return -1;
+	}
 	d->cmd = cmd;
 	/* Pool-allocated; the kernel is only asked when an LV is shown. */
 	d->act = cmd_activation(cmd);
@@ -787,7 +793,6 @@ const struct command_def cmddef_pvdisplay = {
 const struct command_def cmddef_vgdisplay = {
 	"vgdisplay", cmd_vgdisplay, "Display volume group information",
 	"  vgdisplay\n"
-	"\t[ -A|--activevolumegroups ]\n"
 	"\t[ -c|--colon ]\n"
 	"\t[ -s|--short ]\n"
 	"\t[ --units r|R|h|H|b|B|s|S|k|K|m|M|g|G|t|T|p|P|e|E ]\n"

@@ -317,3 +317,12 @@ check() {
 	[ "$status" -eq 5 ]
 	[[ "$output" == *"Volume group \"nosuchvg\" not found"* ]]
 }
+
+@test "display commands: -S is not implemented and says so" {
+	local c
+	for c in pvdisplay vgdisplay lvdisplay; do
+		run olvm "$c" -S 'vg_name=none'
+		assert_status 5
+		assert_output_contains "-S|--select is not implemented for $c"
+	done
+}
