@@ -51,7 +51,7 @@ static int cmd_lvscan(struct cmd_context *cmd)
 	scan = cmd_scan(cmd);
 	if (!scan)
 		return EXIT_FAILED;
-	act = act_begin(cmd);
+	act = cmd_activation(cmd);	/* ended with the command */
 	TAILQ_FOREACH(vi, &scan->vgs, list) {
 		struct volume_group *vg;
 
@@ -65,6 +65,5 @@ static int cmd_lvscan(struct cmd_context *cmd)
 		scan_vg(cmd, act, vg);
 		vg_free(vg);
 	}
-	act_end(act);
 	return r;
 }

@@ -66,7 +66,7 @@ enum arg_kind {
 	X(OPT_COLON,       'c', "colon",                ARG_NONE, NULL,          "Colon-separated output.") \
 	X(OPT_MAPS,        'm', "maps",                 ARG_NONE, NULL,          "Show the mapping of extents.") \
 	X(OPT_CACHE,        0,  "cache",                ARG_NONE, NULL,          "Scan and update caches (no-op: openlvm keeps no cache).") \
-	X(OPT_MKNODES,      0,  "mknodes",              ARG_NONE, NULL,          "Not supported without activation.") \
+	X(OPT_MKNODES,      0,  "mknodes",              ARG_NONE, NULL,          "Not implemented: use vgmknodes.") \
 	X(OPT_EXPORTED,    'e', "exported",             ARG_NONE, NULL,          "Show only exported volume groups / PVs.") \
 	X(OPT_NOVOLUMEGROUP, 'n', "novolumegroup",      ARG_NONE, NULL,          "Show only PVs not in a volume group.") \
 	X(OPT_UPDATEMETADATA, 0, "updatemetadata",      ARG_NONE, NULL,          "Rewrite stale or damaged metadata areas.") \

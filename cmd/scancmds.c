@@ -71,7 +71,7 @@ int cmd_pvscan(struct cmd_context *cmd)
 	if (cmd_lock_global(cmd, 0) || !(scan = cmd_scan(cmd)))
 		return EXIT_FAILED;
 	if (arg_is_set(cmd, OPT_ACTIVATE)) {
-		log_error("pvscan --activate: activation is not implemented in openlvm yet.");
+		log_error("pvscan --activate is not implemented in openlvm; use vgchange -aay.");
 		return EXIT_FAILED;
 	}
 	scan_resolve_members(scan);
@@ -95,7 +95,7 @@ int cmd_vgscan(struct cmd_context *cmd)
 	struct vg_info *vi;
 
 	if (arg_is_set(cmd, OPT_MKNODES)) {
-		log_error("vgscan --mknodes: activation is not implemented in openlvm yet.");
+		log_error("vgscan --mknodes is not implemented in openlvm; use vgmknodes.");
 		return EXIT_FAILED;
 	}
 	if (cmd_lock_global(cmd, 0) || !(scan = cmd_scan(cmd)))

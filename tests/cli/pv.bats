@@ -491,3 +491,12 @@ assert pv["pv_name"] == sys.argv[1], pv' "$IMG0"
 	run olvm pvs --noheadings -o pv_attr "$IMG1"
 	assert_equal "$(tr -d ' ' <<<"${lines[-1]}")" "a--"
 }
+
+@test "pvscan --activate and vgscan --mknodes: not implemented, and say what to use" {
+	run olvm pvscan -aay
+	assert_status 5
+	assert_output_contains "pvscan --activate is not implemented in openlvm; use vgchange -aay."
+	run olvm vgscan --mknodes
+	assert_status 5
+	assert_output_contains "vgscan --mknodes is not implemented in openlvm; use vgmknodes."
+}
