@@ -290,3 +290,18 @@ x,$LOOP0:2-3"
 	run olvm vgs --noheadings -o lv_count lvg
 	[ "$(echo $output)" = 0 ]
 }
+
+@test "lvchange VG: every visible LV changes, in one commit" {
+	olvm lvcreate -q -an -Zn -n a -L 4M vg >/dev/null 2>&1
+	olvm lvcreate -q -an -Zn -n b -L 4M vg >/dev/null 2>&1
+	local seq
+	seq=$(olvm vgs --noheadings -o vg_seqno vg | tr -d ' ')
+	run olvm lvchange --addtag t vg
+	assert_status 0
+	assert_output_contains "Logical volume vg/a changed."
+	assert_output_contains "Logical volume vg/b changed."
+	assert_equal "$(olvm lvs --noheadings -o lv_name,lv_tags --separator : vg | tr -d ' ')" "a:t
+b:t"
+	assert_equal "$(olvm vgs --noheadings -o vg_seqno vg | tr -d ' ')" "$((seq + 1))"
+	refused 5 lvchange --addtag t nosuch
+}

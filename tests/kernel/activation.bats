@@ -260,6 +260,18 @@ no_dm() {
 	no_dm kvskip
 }
 
+@test "lvchange -ay VG and -an VG act on every visible LV" {
+	vg_on kvlc 1
+	olvm lvcreate -q -an -Zn -n lv0 -L 8M kvlc
+	olvm lvcreate -q -an -Zn -n lv1 -L 8M kvlc
+	run olvm lvchange -ay kvlc
+	assert_status 0
+	assert_equal "$(dm_names kvlc- | tr '\n' ' ')" "kvlc-lv0 kvlc-lv1 "
+	run olvm lvchange -an kvlc
+	assert_status 0
+	no_dm kvlc
+}
+
 @test "vgremove -f deactivates first" {
 	vg_on kvgone 1
 	olvm lvcreate -q -an -Zn -n lv0 -L 8M kvgone
