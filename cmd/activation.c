@@ -547,16 +547,6 @@ static int queue_creation(struct activation *a, const struct logical_volume *lv,
 	return 0;
 }
 
-static unsigned count_lvs(const struct volume_group *vg)
-{
-	const struct logical_volume *lv;
-	unsigned n = 0;
-
-	TAILQ_FOREACH(lv, &vg->lvs, list)
-		n++;
-	return n;
-}
-
 /*
  * -ay: a wanted LV is active once activated; only the others are asked.
  * The LVs without a device are created together at the end (several at
@@ -569,7 +559,7 @@ static int activate_vg(struct activation *a, struct volume_group *vg, enum act_m
 	int real = !a->disabled && !a->cmd->test_mode;
 	struct kdm_devices listed = { NULL, NULL };
 	struct kdm_creation *queued;
-	unsigned nqueued = 0, max = count_lvs(vg) + 1;
+	unsigned nqueued = 0, max = vg->lv_count + 1;
 	struct kdm_info info;
 	int r = 0;
 

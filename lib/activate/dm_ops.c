@@ -415,28 +415,6 @@ static void *batch_worker(void *arg)
 	return NULL;
 }
 
-/* Runs b with up to workers threads (this one included); -1 without a control node. */
-static int batch_run(const struct kdm_policy *p, struct batch *b, unsigned workers)
-{
-	pthread_t tid[16];
-	unsigned started = 0;
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/mapper/control", p->dev_dir);
-	b->control = open(path, O_RDWR | O_CLOEXEC);
-	if (b->control < 0)
-		return -1;
-	atomic_init(&b->next, 0);
-	while (started + 1 < workers && started < sizeof(tid) / sizeof(tid[0]) &&
-	       started + 1 < b->n && !pthread_create(&tid[started], NULL, batch_worker, b))
-		started++;
-	batch_worker(b);
-	while (started)
-		pthread_join(tid[--started], NULL);
-	close(b->control);
-	return 0;
-}
-
 /* The udev flags libdevmapper passes in event_nr when not syncing (as seen
  * in strace: the primary-source flag is its own addition). */
 static uint32_t udev_flags(const struct kdm_policy *p)
@@ -446,6 +424,36 @@ static uint32_t udev_flags(const struct kdm_policy *p)
 	if (!p->udev_rules)
 		flags |= DM_UDEV_DISABLE_DM_RULES_FLAG | DM_UDEV_DISABLE_SUBSYSTEM_RULES_FLAG;
 	return flags << DM_UDEV_FLAGS_SHIFT;
+}
+
+/*
+ * Runs one() on each of n items from up to workers threads (this one
+ * included).  Not when udev is synced with, for a single item, or without
+ * a control node: the items are then left as they were, for the caller's
+ * one-at-a-time path through libdevmapper.
+ */
+static void run_concurrently(const struct kdm_policy *p, void *items, unsigned n,
+			     void (*one)(struct batch *b, unsigned i), unsigned workers)
+{
+	struct batch b = { .items = items, .n = n, .event_nr = udev_flags(p), .one = one };
+	pthread_t tid[16];
+	unsigned started = 0;
+	char path[4096];
+
+	if (n < 2 || (p->udev_sync && udev_running()))
+		return;
+	snprintf(path, sizeof(path), "%s/mapper/control", p->dev_dir);
+	b.control = open(path, O_RDWR | O_CLOEXEC);
+	if (b.control < 0)
+		return;
+	atomic_init(&b.next, 0);
+	while (started + 1 < workers && started < sizeof(tid) / sizeof(tid[0]) &&
+	       started + 1 < n && !pthread_create(&tid[started], NULL, batch_worker, &b))
+		started++;
+	batch_worker(&b);
+	while (started)
+		pthread_join(tid[--started], NULL);
+	close(b.control);
 }
 
 static void remove_one(struct batch *b, unsigned i)
@@ -461,11 +469,7 @@ int kdm_remove_all(const struct kdm_policy *p, struct kdm_removal *items, unsign
 
 	for (unsigned i = 0; i < n; i++)
 		items[i].err = -1;
-	if (n > 1 && !(p->udev_sync && udev_running())) {
-		struct batch b = { .items = items, .n = n, .event_nr = udev_flags(p), .one = remove_one };
-
-		(void)batch_run(p, &b, REMOVE_WORKERS);
-	}
+	run_concurrently(p, items, n, remove_one, REMOVE_WORKERS);
 	for (unsigned i = 0; i < n; i++) {
 		struct kdm_removal *it = &items[i];
 
@@ -520,11 +524,7 @@ int kdm_create_all(const struct kdm_policy *p, struct kdm_creation *items, unsig
 
 	for (unsigned i = 0; i < n; i++)
 		items[i].err = -1;
-	if (n > 1 && !(p->udev_sync && udev_running())) {
-		struct batch b = { .items = items, .n = n, .event_nr = udev_flags(p), .one = create_one };
-
-		(void)batch_run(p, &b, create_workers());
-	}
+	run_concurrently(p, items, n, create_one, create_workers());
 	for (unsigned i = 0; i < n; i++) {
 		struct kdm_creation *it = &items[i];
 
